@@ -1,0 +1,296 @@
+//! The set of packs available to this installation: built-in packs plus a user folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{Pack, PackSummary, Profile, Role};
+use crate::{Error, Result};
+
+const ROLES_JSON: &str = include_str!("../../../../assets/catalogue/roles.json");
+const BUILTIN: [(&str, &str); 2] = [
+    (
+        "safe2021-customs.json",
+        include_str!("../../../../assets/catalogue/safe2021-customs.json"),
+    ),
+    (
+        "safe2021-aeo.json",
+        include_str!("../../../../assets/catalogue/safe2021-aeo.json"),
+    ),
+];
+
+/// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).
+pub fn builtin_roles() -> Vec<Role> {
+    #[derive(serde::Deserialize)]
+    struct Roles {
+        roles: Vec<Role>,
+    }
+    // The file is part of the binary and covered by tests; an empty list would make every trader
+    // pack fail validation loudly rather than silently.
+    serde_json::from_str::<Roles>(ROLES_JSON)
+        .map(|r| r.roles)
+        .unwrap_or_default()
+}
+
+/// A pack file that was refused, with the reason.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoadProblem {
+    /// The file.
+    pub file: String,
+    /// The message naming the id and field.
+    pub message: String,
+}
+
+/// All packs this installation knows.
+#[derive(Debug, Clone)]
+pub struct Library {
+    roles: Vec<Role>,
+    packs: Vec<(Pack, String)>,
+    problems: Vec<LoadProblem>,
+    user_dir: Option<PathBuf>,
+}
+
+impl Library {
+    /// The built-in packs only.
+    pub fn builtin() -> Result<Library> {
+        let roles = builtin_roles();
+        let mut packs = Vec::new();
+        for (name, json) in BUILTIN {
+            packs.push((Pack::parse(name, json, &roles)?, "builtin".to_string()));
+        }
+        Ok(Library {
+            roles,
+            packs,
+            problems: Vec::new(),
+            user_dir: None,
+        })
+    }
+
+    /// The built-in packs plus every `*.json` pack in `dir` (which need not exist). A broken user
+    /// pack is recorded in [`Library::problems`] and skipped; the others still load.
+    pub fn load(dir: &Path) -> Result<Library> {
+        let mut lib = Library::builtin()?;
+        lib.user_dir = Some(dir.to_path_buf());
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lib),
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            match lib.read_user_pack(&path) {
+                Ok(pack) => lib.packs.push((pack, path.display().to_string())),
+                Err(e) => lib.problems.push(LoadProblem {
+                    file: path.display().to_string(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        Ok(lib)
+    }
+
+    fn read_user_pack(&self, path: &Path) -> Result<Pack> {
+        let pack = check_file(path, &self.roles)?;
+        if self.packs.iter().any(|(p, _)| p.id == pack.id) {
+            return Err(Error::Catalogue {
+                file: path.display().to_string(),
+                message: format!("field 'id': pack id '{}' is already taken", pack.id),
+            });
+        }
+        Ok(pack)
+    }
+
+    /// The folder user packs are read from, when one was given.
+    pub fn user_dir(&self) -> Option<&Path> {
+        self.user_dir.as_deref()
+    }
+
+    /// Known roles.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// Packs that were refused.
+    pub fn problems(&self) -> &[LoadProblem] {
+        &self.problems
+    }
+
+    /// A pack by id.
+    pub fn get(&self, id: &str) -> Option<&Pack> {
+        self.packs.iter().map(|(p, _)| p).find(|p| p.id == id)
+    }
+
+    /// The pack a new assessment of this profile starts on when none is named: the first
+    /// built-in pack of that profile.
+    pub fn default_for(&self, profile: Profile) -> Option<&Pack> {
+        self.packs
+            .iter()
+            .map(|(p, _)| p)
+            .find(|p| p.profile == profile)
+    }
+
+    /// All packs, built-in first.
+    pub fn packs(&self) -> impl Iterator<Item = &Pack> {
+        self.packs.iter().map(|(p, _)| p)
+    }
+
+    /// Listing facts about every pack.
+    pub fn summaries(&self) -> Vec<PackSummary> {
+        self.packs
+            .iter()
+            .map(|(p, origin)| PackSummary {
+                id: p.id.clone(),
+                title: p.title.clone(),
+                edition: p.edition.clone(),
+                version: p.version.clone(),
+                profile: p.profile,
+                items: p.items().len(),
+                origin: origin.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Reads and validates one pack file.
+pub(crate) fn check_file(path: &Path, roles: &[Role]) -> Result<Pack> {
+    let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Pack::parse(&path.display().to_string(), &json, roles)
+}
+
+impl Library {
+    /// Validates a pack file without adding it (what `safe-assess catalogue check` runs).
+    pub fn check_file(&self, path: &Path) -> Result<Pack> {
+        check_file(path, &self.roles)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, name: &str, body: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, body).unwrap_or_else(|e| panic!("cannot write {}: {e}", p.display()));
+        p
+    }
+
+    fn user_pack(id: &str, item_roles: &str) -> String {
+        format!(
+            r#"{{"format":1,"id":"{id}","title":"National AEO","edition":"2024","date":"2024-01-01",
+            "version":"1.0.0","profile":"trader","source":"Our programme","groups":[{{"id":"N.A",
+            "kind":"section","title":"A","summary":"s","reference":"r","items":[{{"id":"N.A.01",
+            "title":"t","requirement":"q","guidance":"g","shortfall":"f","evidence":["e1","e2"],
+            "reference":"r","roles":{item_roles},"criticality":"major","mandatory":false,
+            "aim":"prevent-exploitation"}}]}}]}}"#
+        )
+    }
+
+    #[test]
+    fn builtin_packs_load_and_cover_both_profiles() {
+        let lib = Library::builtin().unwrap_or_else(|e| panic!("built-in packs must load: {e}"));
+        assert!(
+            lib.default_for(Profile::Customs).is_some(),
+            "a customs pack is built in"
+        );
+        assert!(
+            lib.default_for(Profile::Trader).is_some(),
+            "a trader pack is built in"
+        );
+        assert!(lib.roles().iter().any(|r| r.id == "freight-forwarder"));
+    }
+
+    #[test]
+    fn a_broken_user_pack_is_reported_and_the_others_still_load() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        write(
+            dir.path(),
+            "good.json",
+            &user_pack("national-aeo", r#"["importer"]"#),
+        );
+        write(
+            dir.path(),
+            "bad.json",
+            &user_pack("bad-aeo", r#"["astronaut"]"#),
+        );
+        let lib = Library::load(dir.path()).unwrap_or_else(|e| panic!("load: {e}"));
+        assert!(lib.get("national-aeo").is_some(), "the good pack loads");
+        assert!(lib.get("bad-aeo").is_none(), "the bad pack is refused");
+        let problem = &lib.problems()[0];
+        assert!(
+            problem.file.ends_with("bad.json"),
+            "names the file: {problem:?}"
+        );
+        assert!(
+            problem.message.contains("N.A.01")
+                && problem.message.contains("roles")
+                && problem.message.contains("astronaut"),
+            "names item, field and value: {}",
+            problem.message
+        );
+    }
+
+    #[test]
+    fn a_user_pack_may_not_take_a_builtin_id() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        write(
+            dir.path(),
+            "clash.json",
+            &user_pack("safe2021-aeo", r#"["all"]"#),
+        );
+        let lib = Library::load(dir.path()).unwrap_or_else(|e| panic!("load: {e}"));
+        assert_eq!(lib.problems().len(), 1);
+        assert!(lib.problems()[0].message.contains("already taken"));
+    }
+
+    #[test]
+    fn validation_names_the_item_and_field() {
+        let roles = builtin_roles();
+        let cases = [
+            (user_pack("x", r#"[]"#), "roles"),
+            (user_pack("x", r#"["all","importer"]"#), "must stand alone"),
+            (
+                user_pack("x", r#"["all"]"#).replace("\"g\"", "\"  \""),
+                "guidance",
+            ),
+            (
+                user_pack("x", r#"["all"]"#).replace("\"major\"", "\"huge\""),
+                "huge",
+            ),
+            (
+                user_pack("x", r#"["all"]"#)
+                    .replace("\"evidence\":[\"e1\",\"e2\"]", "\"evidence\":[]"),
+                "evidence",
+            ),
+            (
+                user_pack("x", r#"["all"]"#).replace("\"N.A\"", "\"N.A.01\""),
+                "used twice",
+            ),
+            (
+                user_pack("x", r#"["all"]"#).replace("2024-01-01", "2024-13-01"),
+                "date",
+            ),
+            (
+                user_pack("x", r#"["all"]"#).replace("\"title\":\"t\",", ""),
+                "title",
+            ),
+        ];
+        for (json, expected) in cases {
+            let err = Pack::parse("p.json", &json, &roles)
+                .err()
+                .map(|e| e.to_string());
+            let msg = err.unwrap_or_else(|| panic!("pack should be refused ({expected})"));
+            assert!(
+                msg.contains(expected),
+                "message '{msg}' should mention '{expected}'"
+            );
+            assert!(
+                msg.contains("p.json"),
+                "message '{msg}' should name the file"
+            );
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Catalogue packs: the checklists assessments are answered against.
+//!
+//! A pack is a JSON file (format in `assets/catalogue/README.md`) parsed into [`Pack`] and checked by
+//! [`Pack::parse`]. [`Library`] holds the built-in packs and those a user adds to a folder.
+
+mod library;
+mod validate;
+
+pub use library::{Library, LoadProblem, builtin_roles};
+
+use serde::{Deserialize, Serialize};
+
+/// The three strategic aims of the SAFE Framework an item can serve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Aim {
+    /// Prevent exploitation of the supply chain (smuggling, terrorism, contraband).
+    PreventExploitation,
+    /// Protect critical infrastructure and nodes of the supply chain.
+    ProtectCriticalNodes,
+    /// Resilience of the supply chain and recovery after a disruption.
+    ResilienceRecovery,
+}
+
+impl Aim {
+    /// All aims in display order.
+    pub const ALL: [Aim; 3] = [
+        Aim::PreventExploitation,
+        Aim::ProtectCriticalNodes,
+        Aim::ResilienceRecovery,
+    ];
+
+    /// The stable slug.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Aim::PreventExploitation => "prevent-exploitation",
+            Aim::ProtectCriticalNodes => "protect-critical-nodes",
+            Aim::ResilienceRecovery => "resilience-recovery",
+        }
+    }
+
+    /// An English label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Aim::PreventExploitation => "Prevent exploitation of the supply chain",
+            Aim::ProtectCriticalNodes => "Protect critical infrastructure and nodes",
+            Aim::ResilienceRecovery => "Resilience and recovery",
+        }
+    }
+}
+
+/// How much an item matters; also its weight in scores (3, 2, 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Criticality {
+    /// Without it, AEO status or SAFE implementation is out of reach.
+    Critical,
+    /// An important requirement.
+    Major,
+    /// Supporting good practice.
+    Minor,
+}
+
+impl Criticality {
+    /// The weight of an item of this criticality in scores.
+    pub fn weight(self) -> f64 {
+        match self {
+            Criticality::Critical => 3.0,
+            Criticality::Major => 2.0,
+            Criticality::Minor => 1.0,
+        }
+    }
+
+    /// The stable slug.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Criticality::Critical => "critical",
+            Criticality::Major => "major",
+            Criticality::Minor => "minor",
+        }
+    }
+}
+
+/// Who answers a pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// A customs administration.
+    Customs,
+    /// A trader (AEO applicant).
+    Trader,
+}
+
+impl Profile {
+    /// The stable slug.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Profile::Customs => "customs",
+            Profile::Trader => "trader",
+        }
+    }
+
+    /// Parses a slug.
+    pub fn parse(s: &str) -> crate::Result<Self> {
+        match s {
+            "customs" => Ok(Profile::Customs),
+            "trader" => Ok(Profile::Trader),
+            other => Err(crate::Error::invalid(format!(
+                "unknown profile '{other}': use customs or trader"
+            ))),
+        }
+    }
+}
+
+/// The kind of a group in a pack's tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupKind {
+    /// A part of the Framework outside the pillars (core elements, CBM, trade continuity).
+    Part,
+    /// One of the three pillars.
+    Pillar,
+    /// A standard of a pillar.
+    Standard,
+    /// A level of Pillar 3.
+    Level,
+    /// An AEO section (A to M).
+    Section,
+}
+
+/// A supply-chain role a trader can hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    /// Stable slug, e.g. `freight-forwarder`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// One-line description.
+    pub description: String,
+}
+
+/// One requirement of a pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable id, unique in the pack.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// What must be in place.
+    pub requirement: String,
+    /// What good implementation looks like; the recommended action for a gap.
+    pub guidance: String,
+    /// The most common shortfall.
+    pub shortfall: String,
+    /// Evidence a validator would ask for.
+    pub evidence: Vec<String>,
+    /// The SAFE Framework reference.
+    pub reference: String,
+    /// Trader packs: role ids, or `["all"]`. Empty for customs packs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// How much it matters.
+    pub criticality: Criticality,
+    /// A mandatory item cannot be answered not-applicable.
+    pub mandatory: bool,
+    /// The strategic aim it serves.
+    pub aim: Aim,
+}
+
+impl Item {
+    /// Whether the item applies to an assessment with these roles (customs packs: always).
+    pub fn applies_to(&self, roles: &[String]) -> bool {
+        self.roles.is_empty()
+            || self.roles.iter().any(|r| r == "all")
+            || self.roles.iter().any(|r| roles.contains(r))
+    }
+}
+
+/// A node of a pack's tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    /// Stable id.
+    pub id: String,
+    /// What kind of group.
+    pub kind: GroupKind,
+    /// Short label for charts.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// Title.
+    pub title: String,
+    /// What the group is about.
+    pub summary: String,
+    /// SAFE reference.
+    pub reference: String,
+    /// WCO instruments that help close gaps here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instruments: Vec<String>,
+    /// Child groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Items directly in this group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+}
+
+impl Group {
+    /// The short label: `code` or else the id.
+    pub fn label(&self) -> &str {
+        self.code.as_deref().unwrap_or(&self.id)
+    }
+
+    /// All items of this group and its descendants, in catalogue order.
+    pub fn all_items(&self) -> Vec<&Item> {
+        let mut out = Vec::new();
+        self.collect_items(&mut out);
+        out
+    }
+
+    fn collect_items<'a>(&'a self, out: &mut Vec<&'a Item>) {
+        out.extend(self.items.iter());
+        for g in &self.groups {
+            g.collect_items(out);
+        }
+    }
+}
+
+/// A parsed and validated catalogue pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// File format version (1).
+    pub format: u32,
+    /// Stable pack id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Source edition.
+    pub edition: String,
+    /// Date of the source edition (YYYY-MM-DD).
+    pub date: String,
+    /// Pack version (MAJOR.MINOR.PATCH).
+    pub version: String,
+    /// Who answers it.
+    pub profile: Profile,
+    /// Where the content comes from.
+    pub source: String,
+    /// The tree.
+    pub groups: Vec<Group>,
+}
+
+impl Pack {
+    /// Parses and validates a pack. `file` names the pack in error messages.
+    pub fn parse(file: &str, json: &str, roles: &[Role]) -> crate::Result<Pack> {
+        let pack: Pack = serde_json::from_str(json).map_err(|e| crate::Error::Catalogue {
+            file: file.to_string(),
+            message: format!("not a valid pack: {e}"),
+        })?;
+        validate::check(&pack, roles).map_err(|message| crate::Error::Catalogue {
+            file: file.to_string(),
+            message,
+        })?;
+        Ok(pack)
+    }
+
+    /// Every item in catalogue order.
+    pub fn items(&self) -> Vec<&Item> {
+        self.groups.iter().flat_map(|g| g.all_items()).collect()
+    }
+
+    /// Looks up an item by id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().into_iter().find(|i| i.id == id)
+    }
+
+    /// The leaf-most group holding each item, as (group path from the top, item) pairs.
+    pub fn items_with_path(&self) -> Vec<(Vec<&Group>, &Item)> {
+        fn walk<'a>(
+            g: &'a Group,
+            path: &mut Vec<&'a Group>,
+            out: &mut Vec<(Vec<&'a Group>, &'a Item)>,
+        ) {
+            path.push(g);
+            for i in &g.items {
+                out.push((path.clone(), i));
+            }
+            for c in &g.groups {
+                walk(c, path, out);
+            }
+            path.pop();
+        }
+        let mut out = Vec::new();
+        for g in &self.groups {
+            walk(g, &mut Vec::new(), &mut out);
+        }
+        out
+    }
+}
+
+/// Short facts about a pack for listings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackSummary {
+    /// Pack id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Edition.
+    pub edition: String,
+    /// Pack version.
+    pub version: String,
+    /// Profile.
+    pub profile: Profile,
+    /// Number of items.
+    pub items: usize,
+    /// `builtin` or the file it was loaded from.
+    pub origin: String,
+}

@@ -1,0 +1,253 @@
+//! Answers: read, save (with history), clear.
+
+use std::collections::HashMap;
+
+use rusqlite::{OptionalExtension, Row, Transaction, params};
+
+use super::{Store, parse_day, parse_ts, ts};
+use crate::catalogue::Item;
+use crate::model::{Answer, AnswerInput, Assessment, Priority, Stamp, Status};
+use crate::{Error, Result};
+
+const COLUMNS: &str = "item_id, status, justification, comment, owner, target_date, priority, \
+                       flagged, updated_at, updated_by, carried_over";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Answer> {
+    let status: String = r.get(1)?;
+    let priority: Option<String> = r.get(6)?;
+    let bad = |i: usize, s: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unexpected value '{s}'").into(),
+        )
+    };
+    Ok(Answer {
+        item_id: r.get(0)?,
+        input: AnswerInput {
+            status: Status::parse(&status).map_err(|_| bad(1, &status))?,
+            justification: r.get(2)?,
+            comment: r.get(3)?,
+            owner: r.get(4)?,
+            target_date: parse_day(r.get(5)?)?,
+            priority: priority
+                .map(|p| Priority::parse(&p).map_err(|_| bad(6, &p)))
+                .transpose()?,
+            flagged: r.get(7)?,
+        },
+        updated_at: parse_ts(&r.get::<_, String>(8)?)?,
+        updated_by: r.get(9)?,
+        carried_over: r.get(10)?,
+        evidence: Vec::new(),
+    })
+}
+
+/// Checks an answer against its item; returns it with text fields trimmed at the ends.
+pub(crate) fn validate(item: &Item, input: &AnswerInput) -> Result<AnswerInput> {
+    let mut a = input.clone();
+    a.justification = a.justification.trim().to_string();
+    a.owner = a.owner.trim().to_string();
+    if a.status == Status::NotApplicable {
+        if item.mandatory {
+            return Err(Error::invalid(format!(
+                "item {} is mandatory and cannot be answered not-applicable",
+                item.id
+            )));
+        }
+        if a.justification.is_empty() {
+            return Err(Error::invalid(format!(
+                "item {}: not-applicable needs a justification (--justification TEXT)",
+                item.id
+            )));
+        }
+    }
+    Ok(a)
+}
+
+impl Store {
+    /// The item of an assessment's pinned pack, refusing ids that are unknown or do not apply to
+    /// the assessment's roles.
+    pub fn applicable_item(&self, a: &Assessment, item_id: &str) -> Result<Item> {
+        let pack = self.pack(&a.pack_id, &a.pack_version)?;
+        let item = pack.item(item_id).ok_or_else(|| Error::NotFound {
+            what: "item",
+            id: item_id.to_string(),
+        })?;
+        if !item.applies_to(&a.roles) {
+            return Err(Error::invalid(format!(
+                "item {item_id} does not apply to this assessment's roles ({}); it is for: {}",
+                a.roles.join(", "),
+                item.roles.join(", ")
+            )));
+        }
+        Ok(item.clone())
+    }
+
+    /// Every answer of an assessment, with the evidence attached to each.
+    pub fn answers(&self, id: &str) -> Result<Vec<Answer>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM answers WHERE assessment_id = ?1"
+        ))?;
+        let mut answers: Vec<Answer> = stmt
+            .query_map([id], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        let links = self.evidence_links(id)?;
+        for a in &mut answers {
+            if let Some(l) = links.get(&a.item_id) {
+                a.evidence = l.clone();
+            }
+        }
+        Ok(answers)
+    }
+
+    /// One answer, if the item is answered.
+    pub fn answer(&self, id: &str, item_id: &str) -> Result<Option<Answer>> {
+        let mut a = read(&self.conn, id, item_id)?;
+        if let Some(a) = &mut a {
+            a.evidence = self.evidence_links(id)?.remove(item_id).unwrap_or_default();
+        }
+        Ok(a)
+    }
+
+    fn evidence_links(&self, id: &str) -> Result<HashMap<String, Vec<String>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.item_id, e.sha256 FROM evidence_links l JOIN evidence e ON e.id = l.evidence_id
+             WHERE e.assessment_id = ?1 ORDER BY e.file_name",
+        )?;
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for row in stmt.query_map([id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })? {
+            let (item, sha) = row?;
+            map.entry(item).or_default().push(sha);
+        }
+        Ok(map)
+    }
+
+    /// Saves an answer (replacing the whole answer) and records the change in the history. Saving
+    /// an unchanged carried-over answer confirms it. Saving exactly what is stored changes nothing.
+    pub fn save_answer(
+        &mut self,
+        id: &str,
+        item_id: &str,
+        input: &AnswerInput,
+        stamp: &Stamp,
+    ) -> Result<Answer> {
+        let a = self.assessment(id)?;
+        let item = self.applicable_item(&a, item_id)?;
+        let input = validate(&item, input)?;
+        self.write(|tx| write_answer(tx, id, item_id, &input, "answer", stamp))?;
+        self.answer(id, item_id)?.ok_or_else(|| Error::NotFound {
+            what: "answer",
+            id: item_id.to_string(),
+        })
+    }
+
+    /// Removes an answer (the item becomes unanswered); the old answer stays in the history.
+    pub fn clear_answer(&mut self, id: &str, item_id: &str, stamp: &Stamp) -> Result<()> {
+        let a = self.assessment(id)?;
+        self.applicable_item(&a, item_id)?;
+        self.write(|tx| {
+            let Some(old) = read(tx, id, item_id)? else {
+                return Ok(());
+            };
+            tx.execute(
+                "DELETE FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
+                params![id, item_id],
+            )?;
+            record(tx, id, item_id, "clear", Some(&old.input), None, stamp)?;
+            touch(tx, id, stamp)
+        })
+    }
+}
+
+fn read(conn: &rusqlite::Connection, id: &str, item_id: &str) -> Result<Option<Answer>> {
+    let a = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM answers WHERE assessment_id = ?1 AND item_id = ?2"),
+            params![id, item_id],
+            from_row,
+        )
+        .optional()?;
+    Ok(a)
+}
+
+/// Upserts an answer inside a transaction and records it; `action` names the change in the
+/// history (`answer`, `merge`, ...). Returns false when nothing changed.
+pub(crate) fn write_answer(
+    tx: &Transaction<'_>,
+    id: &str,
+    item_id: &str,
+    input: &AnswerInput,
+    action: &str,
+    stamp: &Stamp,
+) -> Result<bool> {
+    let old = read(tx, id, item_id)?;
+    if let Some(o) = &old {
+        if &o.input == input && !o.carried_over {
+            return Ok(false);
+        }
+    }
+    tx.execute(
+        "INSERT INTO answers (assessment_id, item_id, status, justification, comment, owner,
+           target_date, priority, flagged, updated_at, updated_by, carried_over)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
+         ON CONFLICT (assessment_id, item_id) DO UPDATE SET status = excluded.status,
+           justification = excluded.justification, comment = excluded.comment, owner = excluded.owner,
+           target_date = excluded.target_date, priority = excluded.priority, flagged = excluded.flagged,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by, carried_over = 0",
+        params![
+            id,
+            item_id,
+            input.status.slug(),
+            input.justification,
+            input.comment,
+            input.owner,
+            input.target_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            input.priority.map(|p| p.slug()),
+            input.flagged,
+            ts(stamp.at),
+            stamp.by
+        ],
+    )?;
+    let action = match &old {
+        Some(o) if o.carried_over && o.input == *input => "confirm",
+        _ => action,
+    };
+    record(
+        tx,
+        id,
+        item_id,
+        action,
+        old.as_ref().map(|o| &o.input),
+        Some(input),
+        stamp,
+    )?;
+    touch(tx, id, stamp)?;
+    Ok(true)
+}
+
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    id: &str,
+    item_id: &str,
+    action: &str,
+    old: Option<&AnswerInput>,
+    new: Option<&AnswerInput>,
+    stamp: &Stamp,
+) -> Result<()> {
+    let j = |a: Option<&AnswerInput>| a.and_then(|a| serde_json::to_string(a).ok());
+    tx.execute(
+        "INSERT INTO history (assessment_id, item_id, action, old, new, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, item_id, action, j(old), j(new), ts(stamp.at), stamp.by],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn touch(tx: &Transaction<'_>, id: &str, stamp: &Stamp) -> Result<()> {
+    tx.execute(
+        "UPDATE assessments SET updated_at = max(updated_at, ?2) WHERE id = ?1",
+        params![id, ts(stamp.at)],
+    )?;
+    Ok(())
+}
