@@ -1,0 +1,252 @@
+//! What each subcommand does: one core call per user action, then printing.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use safe_core::catalogue::{Library, Profile};
+use safe_core::model::{AnswerInput, NewAssessment, Priority, Stamp, Status, parse_date};
+use safe_core::store::{self, Store, Validity};
+use safe_core::{Error, Result};
+
+use crate::args::{AnswerArgs, CatalogueCmd, Cli, Command, EvidenceCmd, NewArgs};
+use crate::render;
+
+/// Where the command works: the database path and the user's name.
+struct Ctx {
+    db: PathBuf,
+    by: String,
+}
+
+impl Ctx {
+    fn stamp(&self) -> Stamp {
+        Stamp::now(self.by.clone())
+    }
+
+    fn library(&self) -> Result<Library> {
+        let lib = Library::load(&store::user_catalogue_dir(&self.db))?;
+        for p in lib.problems() {
+            eprintln!("warning: {} was not loaded: {}", p.file, p.message);
+        }
+        Ok(lib)
+    }
+
+    fn store(&self) -> Result<Store> {
+        Store::open(&self.db)
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = Ctx {
+        db: cli.db.unwrap_or_else(store::default_db_path),
+        by: cli
+            .by
+            .filter(|b| !b.trim().is_empty())
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_else(|| "unknown".into()),
+    };
+    match cli.command {
+        Command::Catalogue(c) => catalogue(&ctx, c),
+        Command::New(args) => new(&ctx, args),
+        Command::List { json } => {
+            let s = ctx.store()?;
+            render::list(&s.list_assessments()?, json);
+            Ok(())
+        }
+        Command::Show { id, json } => {
+            let s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            render::show(&safe_core::open_assessment(&s, &id)?, json);
+            Ok(())
+        }
+        Command::Answer(args) => answer(&ctx, args),
+        Command::Clear { id, item } => {
+            let mut s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            s.clear_answer(&id, &item, &ctx.stamp())?;
+            println!("cleared {item}");
+            Ok(())
+        }
+        Command::Evidence(c) => evidence(&ctx, c),
+        Command::History { id, item, json } => {
+            let s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            if let Some(item) = &item {
+                let a = s.assessment(&id)?;
+                s.pack(&a.pack_id, &a.pack_version)?
+                    .item(item)
+                    .ok_or_else(|| Error::NotFound {
+                        what: "item",
+                        id: item.clone(),
+                    })?;
+            }
+            render::history(&s.history(&id, item.as_deref())?, json);
+            Ok(())
+        }
+        Command::Duplicate { id, title } => {
+            let mut s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            let new_id = uuid::Uuid::new_v4().to_string();
+            let a = s.duplicate_assessment(&id, &new_id, &title, &ctx.stamp())?;
+            println!("{}", a.id);
+            Ok(())
+        }
+        Command::Delete { id } => {
+            let mut s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            s.delete_assessment(&id, &ctx.stamp())?;
+            println!("moved {id} to the bin; 'safe-assess undelete {id}' brings it back");
+            Ok(())
+        }
+        Command::Undelete { id } => {
+            let mut s = ctx.store()?;
+            let a = s.restore_assessment(id.trim(), &ctx.stamp())?;
+            println!("restored {} ({})", a.id, a.title);
+            Ok(())
+        }
+        Command::Backup { list } => backup(&ctx, list),
+        Command::Restore { file, latest } => restore(&ctx, file, latest),
+    }
+}
+
+fn catalogue(ctx: &Ctx, cmd: CatalogueCmd) -> Result<()> {
+    match cmd {
+        CatalogueCmd::List { json } => {
+            let lib = Library::load(&store::user_catalogue_dir(&ctx.db))?;
+            render::catalogue(&lib, json);
+            Ok(())
+        }
+        CatalogueCmd::Check { file } => {
+            let lib = Library::builtin()?;
+            let pack = lib.check_file(&file)?;
+            println!(
+                "{}: pack {} {} ({} profile) is valid: {} groups, {} items",
+                file.display(),
+                pack.id,
+                pack.version,
+                pack.profile.slug(),
+                pack.groups.len(),
+                pack.items().len()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
+    let lib = ctx.library()?;
+    let new = NewAssessment {
+        title: a.title,
+        profile: Some(Profile::parse(&a.profile)?),
+        roles: a.roles,
+        organisation: a.org,
+        country: a.country,
+        identifiers: a.identifiers,
+        assessors: a.assessors,
+        scope: a.scope,
+        pack_id: a.pack,
+    };
+    let mut s = ctx.store()?;
+    let id = uuid::Uuid::new_v4().to_string();
+    let created = s.create_assessment(&lib, &new, &id, &ctx.stamp())?;
+    println!("{}", created.id);
+    Ok(())
+}
+
+fn answer(ctx: &Ctx, a: AnswerArgs) -> Result<()> {
+    // Check every word before touching the database.
+    let status = Status::parse(&a.status)?;
+    let due = a
+        .due
+        .as_deref()
+        .map(|d| parse_date("--due", d))
+        .transpose()?;
+    let priority = a.priority.as_deref().map(Priority::parse).transpose()?;
+    let mut s = ctx.store()?;
+    let id = s.resolve(&a.id)?;
+    let old = s.answer(&id, &a.item)?.map(|o| o.input);
+    let base = old.unwrap_or_else(|| AnswerInput::status(status));
+    let input = AnswerInput {
+        status,
+        justification: a.justification.unwrap_or(base.justification),
+        comment: a.comment.unwrap_or(base.comment),
+        owner: a.owner.unwrap_or(base.owner),
+        target_date: due.or(base.target_date),
+        priority: priority.or(base.priority),
+        flagged: (base.flagged || a.flag) && !a.unflag,
+    };
+    let saved = s.save_answer(&id, &a.item, &input, &ctx.stamp())?;
+    println!("{} {}", saved.item_id, saved.input.status.slug());
+    Ok(())
+}
+
+fn evidence(ctx: &Ctx, cmd: EvidenceCmd) -> Result<()> {
+    match cmd {
+        EvidenceCmd::Add {
+            id,
+            item,
+            file,
+            effective,
+            expires,
+        } => {
+            let validity = Validity {
+                effective: effective
+                    .as_deref()
+                    .map(|d| parse_date("--effective", d))
+                    .transpose()?,
+                expires: expires
+                    .as_deref()
+                    .map(|d| parse_date("--expires", d))
+                    .transpose()?,
+            };
+            let content = store::read_evidence_file(&file)?;
+            let mut s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            let e = s.add_evidence(&id, &item, &content, validity, &ctx.stamp())?;
+            println!(
+                "{} {} ({} bytes) -> {}",
+                e.sha256,
+                e.file_name,
+                e.size,
+                e.items.join(", ")
+            );
+            Ok(())
+        }
+        EvidenceCmd::List { id, json } => {
+            let s = ctx.store()?;
+            let id = s.resolve(&id)?;
+            render::evidence(&s.evidence(&id)?, json);
+            Ok(())
+        }
+    }
+}
+
+fn backup(ctx: &Ctx, list: bool) -> Result<()> {
+    if list {
+        for b in store::list_backups(&ctx.db)? {
+            println!("{}\t{} bytes\t{}", b.label, b.size, b.path.display());
+        }
+        return Ok(());
+    }
+    let s = ctx.store()?;
+    let b = s.backup("manual", Utc::now())?;
+    println!("{}", b.path.display());
+    Ok(())
+}
+
+fn restore(ctx: &Ctx, file: Option<PathBuf>, latest: bool) -> Result<()> {
+    let file = match (file, latest) {
+        (Some(f), _) => f,
+        (None, _) => store::list_backups(&ctx.db)?
+            .into_iter()
+            .next()
+            .map(|b| b.path)
+            .ok_or_else(|| Error::invalid("there is no backup to restore"))?,
+    };
+    let aside = store::restore(&ctx.db, &file, Utc::now())?;
+    println!("restored {} from {}", ctx.db.display(), file.display());
+    if let Some(a) = aside {
+        println!("the previous database was kept as {}", a.display());
+    }
+    Ok(())
+}

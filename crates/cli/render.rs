@@ -1,0 +1,253 @@
+//! Printing: plain text for people, `--json` for scripts (schemas documented in README.md).
+
+use safe_core::Opened;
+use safe_core::catalogue::Library;
+use safe_core::model::{Evidence, HistoryEntry};
+use safe_core::store::AssessmentSummary;
+use serde::Serialize;
+
+fn print_json<T: Serialize + ?Sized>(v: &T) {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.0}%")).unwrap_or_else(|| "–".into())
+}
+
+/// Text cut to `n` characters on one line.
+fn cut(s: &str, n: usize) -> String {
+    let one: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one.chars().count() <= n {
+        one
+    } else {
+        format!("{}…", one.chars().take(n - 1).collect::<String>())
+    }
+}
+
+pub fn catalogue(lib: &Library, json: bool) {
+    if json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.catalogue/1",
+            "packs": lib.summaries(),
+            "roles": lib.roles(),
+            "userFolder": lib.user_dir(),
+            "problems": lib.problems(),
+        }));
+        return;
+    }
+    println!("Packs:");
+    for p in lib.summaries() {
+        println!(
+            "  {:<20} {:<8} {:<7} {:>4} items  {}",
+            p.id,
+            p.version,
+            p.profile.slug(),
+            p.items,
+            p.title
+        );
+    }
+    println!("Roles (for --role):");
+    for r in lib.roles() {
+        println!("  {:<20} {}", r.id, r.description);
+    }
+    if let Some(dir) = lib.user_dir() {
+        println!("Your own packs go in: {}", dir.display());
+    }
+    for p in lib.problems() {
+        println!("Not loaded: {}: {}", p.file, p.message);
+    }
+}
+
+pub fn list(list: &[AssessmentSummary], json: bool) {
+    if json {
+        print_json(&serde_json::json!({ "schema": "safe-assess.list/1", "assessments": list }));
+        return;
+    }
+    if list.is_empty() {
+        println!(
+            "No assessments yet. Create one with: safe-assess new --title T --profile trader --role importer"
+        );
+        return;
+    }
+    println!(
+        "{:<36}  {:<7}  {:>5}  {:<16}  TITLE (ORGANISATION)",
+        "ID", "PROFILE", "DONE", "UPDATED"
+    );
+    for s in list {
+        let a = &s.assessment;
+        println!(
+            "{:<36}  {:<7}  {:>4.0}%  {:<16}  {}{}",
+            a.id,
+            a.profile.slug(),
+            s.completion,
+            a.updated_at.format("%Y-%m-%d %H:%M"),
+            a.title,
+            if a.organisation.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", a.organisation)
+            }
+        );
+    }
+}
+
+pub fn show(o: &Opened, json: bool) {
+    if json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.show/1",
+            "assessment": o.assessment,
+            "pack": { "id": o.pack.id, "version": o.pack.version, "title": o.pack.title },
+            "scorecard": o.scorecard,
+            "answers": o.answers,
+            "evidence": o.evidence,
+        }));
+        return;
+    }
+    let a = &o.assessment;
+    let c = &o.scorecard;
+    println!("{}  [{}]", a.title, a.id);
+    println!(
+        "  Profile:      {}{}",
+        a.profile.slug(),
+        if a.roles.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", a.roles.join(", "))
+        }
+    );
+    if !a.organisation.is_empty() || !a.country.is_empty() {
+        println!("  Organisation: {} {}", a.organisation, a.country);
+    }
+    println!("  Catalogue:    {} {}", a.pack_id, a.pack_version);
+    println!(
+        "  Completion:   {:.0}% ({} of {} items answered)",
+        c.overall.completion, c.overall.answered, c.overall.applicable
+    );
+    println!("  Score:        {}", pct(c.overall.score));
+    if let Some(v) = &c.verdict {
+        println!("  Verdict:      {} (rule {})", v.readiness.slug(), v.rule);
+        println!("                {}", v.explanation);
+    }
+    println!("\nScores by group:");
+    for g in &c.groups {
+        if g.score.applicable == 0 {
+            continue;
+        }
+        println!(
+            "  {}{:<10} {:>5}  {:>4.0}% done  {}",
+            "  ".repeat(g.depth),
+            g.label,
+            pct(g.score.score),
+            g.score.completion,
+            cut(&g.title, 60)
+        );
+    }
+    println!("\nStrategic aims:");
+    for s in &c.aims {
+        println!(
+            "  {:>5}  {:>4.0}% done  {}",
+            pct(s.score.score),
+            s.score.completion,
+            s.label
+        );
+    }
+    let answered: Vec<_> = o
+        .answers
+        .iter()
+        .filter(|a| o.pack.item(&a.item_id).is_some())
+        .collect();
+    if !answered.is_empty() {
+        println!("\nAnswers ({}):", answered.len());
+        let mut sorted = answered.clone();
+        sorted.sort_by(|x, y| x.item_id.cmp(&y.item_id));
+        for a in sorted {
+            println!(
+                "  {:<12} {:<15}{}{}",
+                a.item_id,
+                a.input.status.slug(),
+                if a.carried_over {
+                    " (carried over)"
+                } else {
+                    ""
+                },
+                if a.input.comment.is_empty() {
+                    String::new()
+                } else {
+                    format!("  {}", cut(&a.input.comment, 60))
+                }
+            );
+        }
+    }
+    println!("\nGaps ({}):", c.gaps.len());
+    for g in &c.gaps {
+        println!(
+            "  {:<12} {:<8} {:<13} {}",
+            g.item_id,
+            g.criticality.slug(),
+            g.status.map(|s| s.slug()).unwrap_or("unanswered"),
+            cut(&g.title, 60)
+        );
+    }
+}
+
+pub fn history(h: &[HistoryEntry], json: bool) {
+    if json {
+        print_json(&serde_json::json!({ "schema": "safe-assess.history/1", "entries": h }));
+        return;
+    }
+    for e in h {
+        let status = |v: &Option<serde_json::Value>| {
+            v.as_ref()
+                .and_then(|v| v.get("status").and_then(|s| s.as_str()).map(str::to_string))
+                .unwrap_or_else(|| "–".into())
+        };
+        let what = match e.action.as_str() {
+            "answer" | "confirm" | "merge" | "clear" => {
+                format!("{} -> {}", status(&e.old), status(&e.new))
+            }
+            "evidence-add" | "evidence-remove" => e
+                .new
+                .as_ref()
+                .or(e.old.as_ref())
+                .and_then(|v| v.get("fileName").or(v.get("sha256")))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        };
+        println!(
+            "{}  {:<10} {:<12} {:<16} {}",
+            e.at.format("%Y-%m-%d %H:%M:%S"),
+            cut(&e.by, 10),
+            if e.item_id.is_empty() {
+                "(assessment)"
+            } else {
+                &e.item_id
+            },
+            e.action,
+            what
+        );
+    }
+}
+
+pub fn evidence(list: &[Evidence], json: bool) {
+    if json {
+        print_json(&serde_json::json!({ "schema": "safe-assess.evidence/1", "evidence": list }));
+        return;
+    }
+    for e in list {
+        println!(
+            "{}  {:<30} {:>9} bytes  expires {}  items {}",
+            &e.sha256[..12],
+            cut(&e.file_name, 30),
+            e.size,
+            e.expires
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into()),
+            e.items.join(", ")
+        );
+    }
+}
