@@ -507,3 +507,75 @@ fn backups_are_daily_pruned_and_restorable() {
     );
     assert!(path.exists(), "and the database stays in place");
 }
+
+#[test]
+fn a_full_disk_during_a_save_is_a_clear_error_and_keeps_the_earlier_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut s = Store::open(&dir.path().join("db.sqlite")).expect("open");
+    let a = trader(&mut s, "a1");
+    let i = item(&s, &a, false);
+    s.save_answer(
+        &a.id,
+        &i,
+        &AnswerInput {
+            comment: "before".into(),
+            ..AnswerInput::status(Status::Met)
+        },
+        &stamp(1),
+    )
+    .expect("save");
+    // SQLite reports SQLITE_FULL exactly as on a full disk once the file may not grow further.
+    let pages: i64 = s
+        .conn
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .expect("pages");
+    s.conn
+        .pragma_update(None, "max_page_count", pages)
+        .expect("cap");
+    let big = AnswerInput {
+        comment: "x".repeat(200_000),
+        ..AnswerInput::status(Status::NotMet)
+    };
+    let err = s
+        .save_answer(&a.id, &i, &big, &stamp(2))
+        .expect_err("no room");
+    assert_eq!(err.code(), "disk_full", "{err}");
+    assert!(!err.is_user_error());
+    let kept = s.answer(&a.id, &i).expect("read").expect("still answered");
+    assert_eq!(
+        (kept.input.status, kept.input.comment.as_str()),
+        (Status::Met, "before")
+    );
+    assert_eq!(
+        s.history(&a.id, Some(&i)).expect("history").len(),
+        1,
+        "no half-written history"
+    );
+}
+
+#[test]
+fn hostile_text_is_stored_exactly_as_typed() {
+    let mut s = Store::open_in_memory().expect("open");
+    let a = trader(&mut s, "a1");
+    let i = item(&s, &a, false);
+    let nasty = [
+        "<script>alert(1)</script>",
+        "#set text(red) *bold* $x$ \\ `raw`",
+        "=cmd|' /C calc'!A0",
+        "مرحبا بالعالم \u{202E}txt.exe",
+        "tab\tnew\nline\r\u{0007}bell\u{0000}nul",
+        &"long ".repeat(20_000),
+    ];
+    for (n, text) in nasty.iter().enumerate() {
+        let input = AnswerInput {
+            comment: text.to_string(),
+            owner: text.to_string(),
+            ..AnswerInput::status(Status::Met)
+        };
+        let saved = s
+            .save_answer(&a.id, &i, &input, &stamp(n as i64))
+            .expect("save");
+        assert_eq!(saved.input.comment, *text, "comment {n} unchanged");
+        assert_eq!(saved.input.owner, text.trim(), "owner {n} only trimmed");
+    }
+}
