@@ -99,6 +99,24 @@ pub enum Command {
         #[arg(long, conflicts_with = "file")]
         latest: bool,
     },
+    /// Write an assessment to a signed .safeassess file (answers, history, evidence).
+    Export(crate::share::ExportArgs),
+    /// Bring in a .safeassess file as a new assessment (checked first; nothing is overwritten).
+    Import(crate::share::ImportArgs),
+    /// Check who signed a .safeassess file and whether it is intact (exit 2 when not).
+    Verify(crate::share::VerifyArgs),
+    /// Merge the answers of another copy of an assessment from a .safeassess file.
+    Merge(crate::share::MergeArgs),
+    /// Compare two assessments: changed items, score deltas, gaps closed and opened.
+    Compare(crate::share::CompareArgs),
+    /// Scores per section over three or more assessments (or all of an organisation's).
+    Trend(crate::share::TrendArgs),
+    /// Show this installation's signing key fingerprint (created on first use).
+    Key {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `catalogue` subcommands.

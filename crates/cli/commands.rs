@@ -106,6 +106,13 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Backup { list } => backup(&ctx, list),
         Command::Restore { file, latest } => restore(&ctx, file, latest),
+        Command::Export(a) => crate::share::export(&ctx.db, &ctx.by, a),
+        Command::Import(a) => crate::share::import(&ctx.db, &ctx.by, a),
+        Command::Verify(a) => crate::share::verify(&ctx.db, a),
+        Command::Merge(a) => crate::share::merge(&ctx.db, &ctx.by, a),
+        Command::Compare(a) => crate::share::compare(&ctx.db, a),
+        Command::Trend(a) => crate::share::trend(&ctx.db, a),
+        Command::Key { json } => crate::share::key(&ctx.db, json),
     }
 }
 

@@ -10,7 +10,9 @@ mod answers;
 mod assessments;
 mod evidence;
 mod history;
+mod import;
 mod maintenance;
+mod merge;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,7 +26,9 @@ use rusqlite_migration::{M, Migrations};
 
 pub use assessments::AssessmentSummary;
 pub use evidence::{EvidenceFile, MAX_EVIDENCE_BYTES, Validity, media_type, read_evidence_file};
+pub use import::{AssessmentBundle, BundleEvidence, is_sha256_hex};
 pub use maintenance::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, restore, set_aside};
+pub use merge::{Conflict, MergePlan, MergeReport, Side};
 
 use crate::catalogue::{Pack, builtin_roles};
 use crate::{Error, Result};

@@ -1,0 +1,537 @@
+//! Sharing subcommands: export, import, verify, merge, compare, trend and key. Each parses its
+//! arguments, makes the safe-share/safe-core calls of one user action, and prints the result.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use safe_core::model::{Answer, Stamp};
+use safe_core::store::{Side, Store};
+use safe_core::{Error, Opened, Result};
+use safe_share::compare::{Comparison, Trend};
+use safe_share::{ImportOptions, Integrity, Keys, Limits, key_dir};
+use serde::Serialize;
+
+/// `export` arguments.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Assessment id (or a unique prefix).
+    pub id: String,
+    /// The file to write, e.g. acme-2026.safeassess.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Leave out comments, owners and evidence content (names and hashes stay), for sharing
+    /// outside the organisation.
+    #[arg(long)]
+    pub redact: bool,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Checks applied when reading a file.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Largest evidence file accepted, in MB.
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_evidence_mb: u64,
+    /// Accept a file that carries no signature (a signed file that fails to verify is always refused).
+    #[arg(long)]
+    pub allow_unsigned: bool,
+}
+
+impl CheckArgs {
+    fn options(&self) -> ImportOptions {
+        ImportOptions {
+            limits: Limits {
+                max_evidence_bytes: self.max_evidence_mb.saturating_mul(1024 * 1024),
+                ..Limits::default()
+            },
+            allow_unsigned: self.allow_unsigned,
+        }
+    }
+}
+
+/// `import` arguments.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The .safeassess file.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// `verify` arguments.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The .safeassess file.
+    pub file: PathBuf,
+    /// Largest evidence file accepted, in MB.
+    #[arg(long, value_name = "MB", default_value_t = 50)]
+    pub max_evidence_mb: u64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `merge` arguments.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The assessment to merge into.
+    pub id: String,
+    /// A .safeassess file of another copy of the same assessment.
+    pub file: PathBuf,
+    /// For items answered differently on both sides: keep mine or take theirs. Without it,
+    /// conflicting items are listed and nothing is merged.
+    #[arg(long, value_parser = ["mine", "theirs"])]
+    pub prefer: Option<String>,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+/// `compare` arguments.
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The earlier assessment.
+    pub before: String,
+    /// The later assessment.
+    pub after: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `trend` arguments.
+#[derive(Debug, Args)]
+pub struct TrendArgs {
+    /// Assessment ids (two or more), in any order; they are ordered by creation date.
+    pub ids: Vec<String>,
+    /// Instead of ids: every assessment of this organisation.
+    #[arg(long, conflicts_with = "ids", value_name = "NAME")]
+    pub org: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn print_json<T: Serialize>(v: &T) {
+    match serde_json::to_string_pretty(v) {
+        Ok(s) => println!("{s}"),
+        Err(e) => eprintln!("error: cannot write JSON: {e}"),
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
+}
+
+fn signed(v: Option<f64>) -> String {
+    v.map(|v| format!("{v:+.1}")).unwrap_or_else(|| "–".into())
+}
+
+fn slug<T: Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_else(|| "unanswered".into())
+}
+
+fn keys(db: &Path) -> Result<Keys> {
+    Ok(Keys::load_or_create(&key_dir(db))?)
+}
+
+pub fn export(db: &Path, by: &str, a: ExportArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let id = store.resolve(&a.id)?;
+    let keys = keys(db)?;
+    let opts = safe_share::ExportOptions {
+        redact: a.redact,
+        signer_name: by.to_string(),
+        overwrite: a.force,
+    };
+    let s = safe_share::export(&store, &id, &keys, &opts, &a.out, chrono::Utc::now())?;
+    println!(
+        "exported {id} to {}: {} answers, {} evidence files{}, {} bytes, signed by key {}{}",
+        s.path.display(),
+        s.answers,
+        s.evidence_files,
+        if s.evidence_withheld > 0 {
+            format!(" ({} named without content)", s.evidence_withheld)
+        } else {
+            String::new()
+        },
+        s.bytes,
+        s.fingerprint,
+        if s.redacted {
+            "; redacted: no comments, owners or evidence content"
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}
+
+pub fn import(db: &Path, by: &str, a: ImportArgs) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let new_id = uuid::Uuid::new_v4().to_string();
+    let out = safe_share::import(
+        &mut store,
+        &a.file,
+        &a.check.options(),
+        &new_id,
+        &Stamp::now(by),
+    )?;
+    println!("{}", out.assessment.id);
+    let signer = out
+        .signer
+        .as_ref()
+        .map(|s| {
+            format!(
+                "signed by {} ({}), key {}",
+                s.organisation, s.name, s.fingerprint
+            )
+        })
+        .unwrap_or_else(|| "UNSIGNED".into());
+    eprintln!(
+        "imported '{}' ({}) as a new assessment: {} answers, {} evidence files{}; {signer}",
+        out.assessment.title,
+        out.assessment.organisation,
+        out.answers,
+        out.evidence_files,
+        if out.redacted {
+            format!(
+                "; redacted file, {} evidence files named without content",
+                out.evidence_withheld
+            )
+        } else {
+            String::new()
+        }
+    );
+    Ok(())
+}
+
+pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
+    let limits = Limits {
+        max_evidence_bytes: a.max_evidence_mb.saturating_mul(1024 * 1024),
+        ..Limits::default()
+    };
+    let v = safe_share::verify(&a.file, limits)?;
+    // Only look for this installation's key; verifying never creates one.
+    let own = Keys::load(&key_dir(db))
+        .ok()
+        .flatten()
+        .map(|k| k.fingerprint());
+    let is_own = v
+        .signer
+        .as_ref()
+        .is_some_and(|s| Some(&s.fingerprint) == own.as_ref());
+    if a.json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.verify/1",
+            "file": a.file,
+            "integrity": v.integrity,
+            "reason": v.reason,
+            "signer": v.signer,
+            "signedByThisInstallation": is_own,
+            "manifest": v.manifest,
+        }));
+    } else {
+        println!("file:       {}", a.file.display());
+        match &v.signer {
+            Some(s) => println!(
+                "signer:     {} ({}), key fingerprint {}{}",
+                s.organisation,
+                s.name,
+                s.fingerprint,
+                if is_own {
+                    " (this installation's key)"
+                } else {
+                    ""
+                }
+            ),
+            None => println!("signer:     none (the file is not signed)"),
+        }
+        if let Some(m) = &v.manifest {
+            println!(
+                "assessment: '{}' ({}), pack {} {}, exported {}, format {}{}",
+                m.title,
+                m.organisation,
+                m.pack.id,
+                m.pack.version,
+                m.created_at.format("%Y-%m-%d %H:%M UTC"),
+                m.format,
+                if m.redacted { ", redacted" } else { "" }
+            );
+        }
+        match v.integrity {
+            Integrity::Intact => println!("content:    intact"),
+            Integrity::Unsigned => {
+                println!("content:    matches its checksums, but nothing proves who wrote it")
+            }
+            Integrity::Tampered => println!(
+                "content:    TAMPERED: {}",
+                v.reason.as_deref().unwrap_or("changed after signing")
+            ),
+        }
+    }
+    match v.integrity {
+        Integrity::Intact => Ok(()),
+        Integrity::Unsigned => Err(Error::invalid(format!(
+            "{} is not signed",
+            a.file.display()
+        ))),
+        Integrity::Tampered => Err(Error::invalid(format!(
+            "{} was changed after it was signed: do not trust or import it",
+            a.file.display()
+        ))),
+    }
+}
+
+fn answer_lines(a: &Answer) -> Vec<String> {
+    let i = &a.input;
+    let mut v = vec![i.status.slug().to_string()];
+    let mut add = |k: &str, s: String| {
+        if !s.is_empty() {
+            v.push(format!("{k}: {s}"));
+        }
+    };
+    add("justification", i.justification.clone());
+    add("comment", i.comment.clone());
+    add("owner", i.owner.clone());
+    add(
+        "due",
+        i.target_date.map(|d| d.to_string()).unwrap_or_default(),
+    );
+    add(
+        "priority",
+        i.priority.map(|p| p.slug().to_string()).unwrap_or_default(),
+    );
+    add(
+        "flagged",
+        if i.flagged {
+            "yes".into()
+        } else {
+            String::new()
+        },
+    );
+    v.push(format!(
+        "({}, {})",
+        a.updated_by,
+        a.updated_at.format("%Y-%m-%d")
+    ));
+    v
+}
+
+pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
+    let mut store = Store::open(db)?;
+    let id = store.resolve(&a.id)?;
+    let prefer = a.prefer.as_deref().map(Side::parse).transpose()?;
+    let mut file = safe_share::merge::open_for_merge(&store, &id, &a.file, &a.check.options())?;
+    let plan = safe_share::merge::plan(&store, &id, &file)?;
+    if prefer.is_none() && !plan.conflicts.is_empty() {
+        println!(
+            "{} item(s) are answered differently here (mine) and in {} (theirs):",
+            plan.conflicts.len(),
+            a.file.display()
+        );
+        println!("{:<12}  {:<38}  THEIRS", "ITEM", "MINE");
+        for c in &plan.conflicts {
+            let (m, t) = (answer_lines(&c.mine), answer_lines(&c.theirs));
+            for row in 0..m.len().max(t.len()) {
+                let cell = |v: &Vec<String>| {
+                    let s = v.get(row).cloned().unwrap_or_default();
+                    if s.chars().count() > 38 {
+                        format!("{}…", s.chars().take(37).collect::<String>())
+                    } else {
+                        s
+                    }
+                };
+                let item = if row == 0 { c.item_id.as_str() } else { "" };
+                println!("{item:<12}  {:<38}  {}", cell(&m), cell(&t));
+            }
+        }
+        return Err(Error::invalid(format!(
+            "nothing was merged: choose with --prefer mine or --prefer theirs ({} other item(s) would be taken from the file)",
+            plan.take.len()
+        )));
+    }
+    let choose = move |_: &str| prefer;
+    let r = safe_share::merge::apply(
+        &mut store,
+        &id,
+        &a.file,
+        &mut file,
+        &choose,
+        &Stamp::now(by),
+    )?;
+    println!(
+        "merged {} into {id}: {} item(s) taken, {} already the same, {} only here kept, conflicts: {} theirs, {} mine; {} evidence link(s) added",
+        a.file.display(),
+        r.taken.len(),
+        r.same,
+        r.only_mine,
+        r.chose_theirs.len(),
+        r.chose_mine.len(),
+        r.evidence_links_added
+    );
+    Ok(())
+}
+
+fn open(store: &Store, id: &str) -> Result<Opened> {
+    let id = store.resolve(id)?;
+    safe_core::open_assessment(store, &id)
+}
+
+pub fn compare(db: &Path, a: CompareArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let c = safe_share::compare(&open(&store, &a.before)?, &open(&store, &a.after)?)?;
+    if a.json {
+        print_json(&serde_json::json!({ "schema": "safe-assess.compare/1", "comparison": c }));
+    } else {
+        print_comparison(&c);
+    }
+    Ok(())
+}
+
+fn print_comparison(c: &Comparison) {
+    let name = |p: &safe_share::compare::Point| {
+        format!(
+            "'{}' ({}, {})",
+            p.title,
+            p.organisation,
+            p.created_at.format("%Y-%m-%d")
+        )
+    };
+    println!("before: {}\nafter:  {}", name(&c.before), name(&c.after));
+    if !c.same_organisation {
+        println!("note: the organisations' names differ");
+    }
+    println!(
+        "overall score: {} -> {} ({})",
+        pct(c.before.score),
+        pct(c.after.score),
+        signed(c.delta)
+    );
+    println!(
+        "\n{:<44} {:>7} {:>7} {:>7}",
+        "GROUP", "BEFORE", "AFTER", "DELTA"
+    );
+    for g in c.groups.iter().filter(|g| g.depth <= 1) {
+        let label = format!("{}{} {}", "  ".repeat(g.depth), g.label, g.title);
+        let label: String = label.chars().take(44).collect();
+        println!(
+            "{label:<44} {:>7} {:>7} {:>7}",
+            pct(g.before),
+            pct(g.after),
+            signed(g.delta)
+        );
+    }
+    println!("\nchanged items ({}):", c.changes.len());
+    for ch in &c.changes {
+        println!(
+            "  {:<12} {} -> {} ({})  {}",
+            ch.item_id,
+            slug(&ch.before),
+            slug(&ch.after),
+            slug(&ch.movement),
+            ch.title
+        );
+    }
+    for (what, list) in [
+        ("gaps closed", &c.gaps_closed),
+        ("gaps opened", &c.gaps_opened),
+    ] {
+        println!("\n{what} ({}):", list.len());
+        for g in list {
+            println!(
+                "  {:<12} [{}] {} -> {}  {}",
+                g.item_id,
+                g.criticality.slug(),
+                slug(&g.before),
+                slug(&g.after),
+                g.title
+            );
+        }
+    }
+}
+
+pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
+    let store = Store::open(db)?;
+    let ids: Vec<String> = match &a.org {
+        Some(org) => {
+            let want = org.trim().to_lowercase();
+            store
+                .list_assessments()?
+                .into_iter()
+                .filter(|s| s.assessment.organisation.trim().to_lowercase() == want)
+                .map(|s| s.assessment.id)
+                .collect()
+        }
+        None => a.ids.clone(),
+    };
+    if ids.len() < 2 {
+        return Err(Error::invalid(match &a.org {
+            Some(org) => format!(
+                "organisation '{org}' has {} assessment(s); a trend needs at least two",
+                ids.len()
+            ),
+            None => "give at least two assessment ids (or --org NAME)".into(),
+        }));
+    }
+    let opened = ids
+        .iter()
+        .map(|id| open(&store, id))
+        .collect::<Result<Vec<_>>>()?;
+    let t = safe_share::trend(&opened)?;
+    if a.json {
+        print_json(&serde_json::json!({ "schema": "safe-assess.trend/1", "trend": t }));
+    } else {
+        print_trend(&t);
+    }
+    Ok(())
+}
+
+fn print_trend(t: &Trend) {
+    let mut head = format!("{:<40}", "GROUP");
+    for p in &t.assessments {
+        head.push_str(&format!(" {:>10}", p.created_at.format("%Y-%m-%d")));
+    }
+    println!("{head}");
+    for (i, p) in t.assessments.iter().enumerate() {
+        println!("  [{}] {} '{}'", i + 1, p.id, p.title);
+    }
+    let row = |label: &str, scores: &[Option<f64>]| {
+        let label: String = label.chars().take(40).collect();
+        let mut line = format!("{label:<40}");
+        for s in scores {
+            line.push_str(&format!(" {:>10}", pct(*s)));
+        }
+        println!("{line}");
+    };
+    for g in &t.groups {
+        row(&format!("{} {}", g.label, g.title), &g.scores);
+    }
+    row("overall", &t.overall);
+}
+
+pub fn key(db: &Path, json: bool) -> Result<()> {
+    let k = keys(db)?;
+    if json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.key/1",
+            "fingerprint": k.fingerprint(),
+            "publicKey": k.public_hex(),
+            "keyFile": k.path(),
+        }));
+    } else {
+        println!("fingerprint: {}", k.fingerprint());
+        println!("public key:  {}", k.public_hex());
+        println!(
+            "kept in:     {} (private; never share it)",
+            k.path().display()
+        );
+        println!(
+            "Give the fingerprint to whoever receives your files, so they can check it with 'safe-assess verify'."
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,156 @@
+//! Errors of the sharing crate, with stable codes like the core's.
+
+use std::path::PathBuf;
+
+/// Result alias of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong while writing, reading, importing or merging a portable file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An error of the core (database, unknown id, bad answer, ...).
+    #[error(transparent)]
+    Core(#[from] safe_core::Error),
+
+    /// Not a portable assessment file: not a zip, truncated, or a member is missing or unreadable.
+    #[error("{path} is not a usable .safeassess file: {reason}")]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A member whose name or kind is not allowed (a path escaping the file, a folder, a link,
+    /// encryption, anything outside the expected layout).
+    #[error("{path} is refused: member '{member}' {reason}")]
+    UnsafeMember {
+        /// The file.
+        path: PathBuf,
+        /// The member's name as stored.
+        member: String,
+        /// Why it is refused.
+        reason: String,
+    },
+
+    /// Over a size limit (a zip bomb, an evidence file over the limit, too many members).
+    #[error("{path} is refused: {reason}")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Which limit, with the figures.
+        reason: String,
+    },
+
+    /// Written by a newer version of safe-assess.
+    #[error(
+        "{path} is a .safeassess file of format version {found}, written by safe-assess {written_by}; \
+         this safe-assess {this} reads format versions up to {known}: install safe-assess {written_by} or newer"
+    )]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// Its format version.
+        found: u32,
+        /// The newest version this build reads.
+        known: u32,
+        /// The app version that wrote it.
+        written_by: String,
+        /// This app's version.
+        this: String,
+    },
+
+    /// The content does not match its checksums or signature: changed after it was signed.
+    #[error("{path} was changed after it was signed (tampered): {reason}")]
+    Tampered {
+        /// The file.
+        path: PathBuf,
+        /// What does not match.
+        reason: String,
+    },
+
+    /// The file carries no signature (refused unless the caller allows unsigned files).
+    #[error(
+        "{path} is not signed; import it only if you trust where it came from (--allow-unsigned)"
+    )]
+    Unsigned {
+        /// The file.
+        path: PathBuf,
+    },
+
+    /// The content is well-formed but not acceptable (items not in the pack, a merge of
+    /// unrelated assessments, ...).
+    #[error("{0}")]
+    Invalid(String),
+
+    /// This installation's signing key cannot be used.
+    #[error("signing key {path}: {reason}")]
+    Key {
+        /// The key file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// A stable, machine-readable code. Never change an existing code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Core(e) => e.code(),
+            Error::Unreadable { .. } => "share_unreadable",
+            Error::UnsafeMember { .. } => "share_unsafe_member",
+            Error::TooLarge { .. } => "share_too_large",
+            Error::NewerFormat { .. } => "share_format_too_new",
+            Error::Tampered { .. } => "share_tampered",
+            Error::Unsigned { .. } => "share_unsigned",
+            Error::Invalid(_) => "share_invalid",
+            Error::Key { .. } => "key",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    /// True when the error is about the user's input (the file, an id), false for faults of the
+    /// environment (disk, permissions, database).
+    pub fn is_user_error(&self) -> bool {
+        match self {
+            Error::Core(e) => e.is_user_error(),
+            Error::Key { .. } => false,
+            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::NotFound,
+            _ => true,
+        }
+    }
+
+    /// Shorthand for [`Error::Io`].
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+/// For shells that report every error as a core error: user errors become
+/// [`safe_core::Error::Invalid`] (exit code 2), the others keep their I/O nature.
+impl From<Error> for safe_core::Error {
+    fn from(e: Error) -> Self {
+        match e {
+            Error::Core(c) => c,
+            Error::Io { path, source } => safe_core::Error::io(path, source),
+            Error::Key { path, reason } => {
+                safe_core::Error::io(path, std::io::Error::other(reason))
+            }
+            other => safe_core::Error::invalid(other.to_string()),
+        }
+    }
+}

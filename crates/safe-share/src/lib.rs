@@ -1,0 +1,26 @@
+//! Sharing and re-assessment for safe-assess: portable `.safeassess` files, Ed25519 signing,
+//! checked import, merging another assessor's answers, and comparing assessments over time.
+//!
+//! Only `safe_core::store` touches the database: this crate reads through
+//! [`safe_core::store::Store::export_bundle`] and writes through
+//! [`safe_core::store::Store::import_assessment`] and [`safe_core::store::Store::apply_merge`].
+//! The file format is documented in [`format`]. Time and ids come from the caller.
+
+pub mod compare;
+mod error;
+pub mod export;
+pub mod format;
+pub mod import;
+pub mod keys;
+pub mod merge;
+pub mod read;
+
+pub use compare::{Comparison, Trend, compare, trend};
+pub use error::{Error, Result};
+pub use export::{ExportOptions, ExportSummary, export};
+pub use import::{ImportOptions, ImportOutcome, Integrity, Verification, import, verify};
+pub use keys::{Keys, key_dir};
+pub use read::{Limits, ShareFile};
+
+#[cfg(test)]
+mod tests;
