@@ -335,7 +335,18 @@ fn backup_and_restore_round_trip() {
 fn evidence_paths_with_dots_links_and_non_utf8_names() {
     use std::os::unix::ffi::OsStrExt;
     let env = Env::new();
-    let id = env.ok(&["new", "--title", "T", "--profile", "trader", "--role", "importer"]).trim().to_string();
+    let id = env
+        .ok(&[
+            "new",
+            "--title",
+            "T",
+            "--profile",
+            "trader",
+            "--role",
+            "importer",
+        ])
+        .trim()
+        .to_string();
     let items = env.items_for(&id);
     let item = items.mandatory[0].as_str();
     env.ok(&["answer", &id, item, "--status", "met"]);
@@ -345,7 +356,13 @@ fn evidence_paths_with_dots_links_and_non_utf8_names() {
 
     // A path through `..` names the file it resolves to; only the file name is kept.
     let dotted = sub.join("..").join("plan.txt");
-    let out = env.ok(&["evidence", "add", &id, item, dotted.to_str().expect("utf-8")]);
+    let out = env.ok(&[
+        "evidence",
+        "add",
+        &id,
+        item,
+        dotted.to_str().expect("utf-8"),
+    ]);
     assert!(out.contains(" plan.txt "), "{out}");
 
     // A link to a file attaches the file's content under the link's name; a link to a folder is refused.
@@ -354,7 +371,13 @@ fn evidence_paths_with_dots_links_and_non_utf8_names() {
     env.ok(&["evidence", "add", &id, item, link.to_str().expect("utf-8")]);
     let folder_link = env.dir.path().join("folder-link");
     std::os::unix::fs::symlink(&sub, &folder_link).expect("symlink");
-    let (code, _, err) = env.run(&["evidence", "add", &id, item, folder_link.to_str().expect("utf-8")]);
+    let (code, _, err) = env.run(&[
+        "evidence",
+        "add",
+        &id,
+        item,
+        folder_link.to_str().expect("utf-8"),
+    ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("is not a file"), "{err}");
 
@@ -362,10 +385,29 @@ fn evidence_paths_with_dots_links_and_non_utf8_names() {
     let raw = std::ffi::OsStr::from_bytes(b"scan-\xff\xfe.pdf");
     let odd = env.dir.path().join(raw);
     std::fs::write(&odd, b"%PDF odd").expect("write");
-    let out = env.command().args(["evidence", "add", &id, item]).arg(&odd).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let list: serde_json::Value = serde_json::from_str(&env.ok(&["evidence", "list", &id, "--json"])).expect("json");
-    let names: Vec<&str> = list["evidence"].as_array().expect("list").iter().filter_map(|e| e["fileName"].as_str()).collect();
+    let out = env
+        .command()
+        .args(["evidence", "add", &id, item])
+        .arg(&odd)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(&["evidence", "list", &id, "--json"])).expect("json");
+    let names: Vec<&str> = list["evidence"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter_map(|e| e["fileName"].as_str())
+        .collect();
     assert!(names.contains(&"scan-\u{fffd}\u{fffd}.pdf"), "{names:?}");
-    assert_eq!(names.iter().filter(|n| n.ends_with("plan.txt")).count(), 1, "same content stored once: {names:?}");
+    assert_eq!(
+        names.iter().filter(|n| n.ends_with("plan.txt")).count(),
+        1,
+        "same content stored once: {names:?}"
+    );
 }

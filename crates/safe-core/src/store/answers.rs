@@ -91,7 +91,7 @@ impl Store {
         let mut answers: Vec<Answer> = stmt
             .query_map([id], from_row)?
             .collect::<rusqlite::Result<_>>()?;
-        let links = self.evidence_links(id)?;
+        let links = self.evidence_links(id, None)?;
         for a in &mut answers {
             if let Some(l) = links.get(&a.item_id) {
                 a.evidence = l.clone();
@@ -104,18 +104,25 @@ impl Store {
     pub fn answer(&self, id: &str, item_id: &str) -> Result<Option<Answer>> {
         let mut a = read(&self.conn, id, item_id)?;
         if let Some(a) = &mut a {
-            a.evidence = self.evidence_links(id)?.remove(item_id).unwrap_or_default();
+            a.evidence = self
+                .evidence_links(id, Some(item_id))?
+                .remove(item_id)
+                .unwrap_or_default();
         }
         Ok(a)
     }
 
-    fn evidence_links(&self, id: &str) -> Result<HashMap<String, Vec<String>>> {
+    fn evidence_links(
+        &self,
+        id: &str,
+        item_id: Option<&str>,
+    ) -> Result<HashMap<String, Vec<String>>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT l.item_id, e.sha256 FROM evidence_links l JOIN evidence e ON e.id = l.evidence_id
-             WHERE e.assessment_id = ?1 ORDER BY e.file_name",
+             WHERE e.assessment_id = ?1 AND (?2 IS NULL OR l.item_id = ?2) ORDER BY e.file_name",
         )?;
         let mut map: HashMap<String, Vec<String>> = HashMap::new();
-        for row in stmt.query_map([id], |r| {
+        for row in stmt.query_map(params![id, item_id], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })? {
             let (item, sha) = row?;
