@@ -210,22 +210,31 @@ impl Store {
         let mut answered_stmt = self
             .conn
             .prepare_cached("SELECT item_id FROM answers WHERE assessment_id = ?1")?;
+        // The applicable item ids depend only on (pack, version, roles): build each set once.
+        type Key = (String, String, Vec<String>);
+        let mut applicable_sets: std::collections::HashMap<Key, std::collections::HashSet<String>> =
+            std::collections::HashMap::new();
         let mut out = Vec::with_capacity(list.len());
         for a in list {
-            let pack = self.pack(&a.pack_id, &a.pack_version)?;
-            let answered_ids: std::collections::HashSet<String> = answered_stmt
-                .query_map([&a.id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let applicable: Vec<&str> = pack
-                .items()
-                .into_iter()
-                .filter(|i| i.applies_to(&a.roles))
-                .map(|i| i.id.as_str())
-                .collect();
-            let answered = applicable
-                .iter()
-                .filter(|i| answered_ids.contains(**i))
-                .count();
+            let key = (a.pack_id.clone(), a.pack_version.clone(), a.roles.clone());
+            if !applicable_sets.contains_key(&key) {
+                let pack = self.pack(&a.pack_id, &a.pack_version)?;
+                let set = pack
+                    .items()
+                    .into_iter()
+                    .filter(|i| i.applies_to(&a.roles))
+                    .map(|i| i.id.clone())
+                    .collect();
+                applicable_sets.insert(key.clone(), set);
+            }
+            let applicable = &applicable_sets[&key];
+            let mut answered = 0;
+            let mut rows = answered_stmt.query([&a.id])?;
+            while let Some(r) = rows.next()? {
+                if applicable.contains(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) {
+                    answered += 1;
+                }
+            }
             let completion = if applicable.is_empty() {
                 100.0
             } else {
