@@ -120,6 +120,14 @@ impl Store {
         Ok(store)
     }
 
+    /// Turns per-commit syncing off (`false`) or back on (`true`, the default). Only for loading
+    /// generated data in bulk (the scale benchmark); user actions always run durable.
+    pub fn set_durable(&self, durable: bool) -> Result<()> {
+        let mode = if durable { "FULL" } else { "OFF" };
+        self.conn.pragma_update(None, "synchronous", mode)?;
+        Ok(())
+    }
+
     /// The database path.
     pub fn path(&self) -> &Path {
         &self.path
