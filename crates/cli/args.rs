@@ -111,6 +111,8 @@ pub enum Command {
     Compare(crate::share::CompareArgs),
     /// Scores per section over three or more assessments (or all of an organisation's).
     Trend(crate::share::TrendArgs),
+    /// Write a report: pdf, html, csv, xlsx or json.
+    Report(crate::report::ReportArgs),
     /// Show this installation's signing key fingerprint (created on first use).
     Key {
         /// Print JSON.

@@ -106,6 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Backup { list } => backup(&ctx, list),
         Command::Restore { file, latest } => restore(&ctx, file, latest),
+        Command::Report(a) => crate::report::run(&ctx.db, a),
         Command::Export(a) => crate::share::export(&ctx.db, &ctx.by, a),
         Command::Import(a) => crate::share::import(&ctx.db, &ctx.by, a),
         Command::Verify(a) => crate::share::verify(&ctx.db, a),

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod render;
+mod report;
 mod share;
 
 use std::process::ExitCode;

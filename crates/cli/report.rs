@@ -1,0 +1,69 @@
+//! `safe-assess report`: an assessment as PDF, HTML, CSV, XLSX or JSON (crate safe-report).
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use safe_core::store::Store;
+use safe_core::{Error, Result};
+use safe_report::{Format, Lang, Options, Paper, ReportError};
+
+/// `report` arguments.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Assessment id (or a unique prefix of at least 4 characters).
+    pub id: String,
+    /// pdf, html, csv, xlsx or json.
+    #[arg(long)]
+    pub format: String,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Language of the report: en or fr.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Paper size of the PDF and of the HTML when printed: a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Checks the options, renders the report and writes it (through a temporary file).
+pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
+    // Every word and the output path are checked before anything is read or rendered.
+    let format = Format::parse(&a.format)?;
+    let lang = Lang::parse(&a.lang)
+        .ok_or_else(|| Error::invalid(format!("unknown language '{}': use en or fr", a.lang)))?;
+    let paper = Paper::parse(&a.paper)?;
+    if !a.force && a.out.exists() {
+        return Err(ReportError::Exists(a.out.clone()).into());
+    }
+    let store = Store::open(db)?;
+    let id = store.resolve(&a.id)?;
+    let opened = safe_core::open_assessment(&store, &id)?;
+    let now = chrono::Utc::now();
+    let opts = Options {
+        lang,
+        paper,
+        today: chrono::Local::now().date_naive(),
+        generated_at: now,
+    };
+    let bytes = safe_report::render(&opened, format, &opts).map_err(|e| render_fault(e, &a.out))?;
+    safe_report::write_report(&a.out, &bytes, a.force)?;
+    println!(
+        "wrote {} ({} report, {} KB)",
+        a.out.display(),
+        format.slug(),
+        bytes.len().div_ceil(1024)
+    );
+    Ok(())
+}
+
+/// A rendering failure is a fault of the program, reported against the output file.
+fn render_fault(e: ReportError, out: &Path) -> Error {
+    match e {
+        ReportError::Render { .. } => Error::io(out, std::io::Error::other(e.to_string())),
+        other => other.into(),
+    }
+}

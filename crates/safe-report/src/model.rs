@@ -1,0 +1,381 @@
+//! The report's data, built once from an opened assessment and fed to every format.
+//!
+//! [`ReportData`] is also the JSON format: its serialisation is the stable schema documented in
+//! `crates/safe-report/REPORT_SCHEMA.md` (`"schema": "safe-assess.report/1"`). Add fields only;
+//! never rename or remove one without changing the schema id.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use safe_core::catalogue::{Aim, Criticality, GroupKind, Profile};
+use safe_core::model::{Priority, Status};
+use safe_core::scoring::{Readiness, Score};
+use serde::Serialize;
+
+use crate::i18n::{Lang, T};
+
+/// The schema id written in every JSON report.
+pub const SCHEMA: &str = "safe-assess.report/1";
+/// A standard (customs) scoring below this is weak and gets a capacity-building entry.
+pub const WEAK_BELOW: f64 = 70.0;
+/// How many gaps the executive summary lists.
+pub const TOP_GAPS: usize = 10;
+
+/// Everything a report shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportData {
+    /// Always [`SCHEMA`].
+    pub schema: &'static str,
+    /// `en` or `fr`: the language of the generated texts (paragraph, verdict explanation).
+    pub lang: &'static str,
+    /// When the report was generated (UTC).
+    pub generated_at: DateTime<Utc>,
+    /// The date overdue actions and expired evidence are judged against.
+    pub as_of: NaiveDate,
+    /// The version of safe-assess that generated it.
+    pub generator: String,
+    /// The assessment's details.
+    pub assessment: AssessmentInfo,
+    /// The catalogue pack it was answered against.
+    pub catalogue: CatalogueInfo,
+    /// Headline figures, the verdict and the generated paragraph.
+    pub summary: Summary,
+    /// Every group of the pack's tree, parents first.
+    pub groups: Vec<GroupRow>,
+    /// Ids of the groups charted as bars (sections, or standards and parts), leaving out groups
+    /// with no applicable item.
+    pub bar_groups: Vec<String>,
+    /// Ids of the groups charted on the radar (top-level groups with an applicable item).
+    pub radar_groups: Vec<String>,
+    /// The three strategic aims.
+    pub aims: Vec<AimRow>,
+    /// The gap register, most important first.
+    pub gaps: Vec<GapRow>,
+    /// Item ids of the gaps shown in the executive summary.
+    pub top_gaps: Vec<String>,
+    /// The action plan: gaps grouped by owner (unassigned last), by target date within an owner.
+    pub action_plan: Vec<OwnerPlan>,
+    /// Items answered not applicable.
+    pub not_applicable: Vec<NotApplicableRow>,
+    /// Items flagged for review.
+    pub flagged: Vec<FlaggedRow>,
+    /// Evidence files.
+    pub evidence: Vec<EvidenceRow>,
+    /// Customs assessments: weak standards and the instruments that address them. Empty for traders.
+    pub capacity_building: Vec<CapacityRow>,
+    /// Every applicable item with its answer, by group in catalogue order.
+    pub answers: Vec<AnswerGroup>,
+}
+
+/// The assessment's details.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssessmentInfo {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: String,
+    /// `customs` or `trader`.
+    pub profile: Profile,
+    /// Trader roles.
+    pub roles: Vec<RoleInfo>,
+    /// Country code.
+    pub country: String,
+    /// Identifiers.
+    pub identifiers: String,
+    /// Assessors.
+    pub assessors: String,
+    /// Scope.
+    pub scope: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last change: the assessment date.
+    pub updated_at: DateTime<Utc>,
+    /// The assessment it was duplicated from.
+    pub based_on: Option<String>,
+}
+
+/// A trader role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleInfo {
+    /// Role id.
+    pub id: String,
+    /// Display name (English; the id when unknown).
+    pub name: String,
+}
+
+/// The pinned catalogue pack.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueInfo {
+    /// Pack id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Source edition.
+    pub edition: String,
+    /// Edition date.
+    pub date: String,
+    /// Pack version.
+    pub version: String,
+    /// Source note.
+    pub source: String,
+}
+
+/// Headline figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    /// Overall score and counts.
+    #[serde(flatten)]
+    pub score: Score,
+    /// Number of gaps.
+    pub gaps: usize,
+    /// Gaps on critical items.
+    pub critical_gaps: usize,
+    /// Gaps whose target date is before `asOf`.
+    pub overdue: usize,
+    /// Gaps without an owner.
+    pub unowned: usize,
+    /// Evidence files expired before `asOf`.
+    pub expired_evidence: usize,
+    /// Trader assessments: the readiness verdict.
+    pub verdict: Option<VerdictInfo>,
+    /// A paragraph generated from the figures, in the report's language.
+    pub paragraph: String,
+}
+
+/// The readiness verdict.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VerdictInfo {
+    /// `not-ready`, `incomplete`, `ready-with-actions` or `ready`.
+    pub readiness: Readiness,
+    /// The rule (1 to 4) that matched.
+    pub rule: u8,
+    /// The rule in words with its figures, in the report's language.
+    pub explanation: String,
+}
+
+/// One group's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupRow {
+    /// Group id.
+    pub id: String,
+    /// Short label (code).
+    pub label: String,
+    /// A label unique in the pack: parent codes joined, e.g. `P1 S04`.
+    pub path_label: String,
+    /// Title.
+    pub title: String,
+    /// Kind.
+    pub kind: GroupKind,
+    /// Depth (0 = top).
+    pub depth: usize,
+    /// Parent id.
+    pub parent: Option<String>,
+    /// Score and counts.
+    #[serde(flatten)]
+    pub score: Score,
+    /// Gaps on critical items in this group and below.
+    pub critical_gaps: usize,
+}
+
+/// One strategic aim's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AimRow {
+    /// The aim.
+    pub aim: Aim,
+    /// Label in the report's language.
+    pub label: String,
+    /// Score and counts.
+    #[serde(flatten)]
+    pub score: Score,
+}
+
+/// One gap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GapRow {
+    /// Item id.
+    pub item_id: String,
+    /// Item title.
+    pub title: String,
+    /// The group holding it.
+    pub group_id: String,
+    /// That group's unique label.
+    pub group_label: String,
+    /// Criticality.
+    pub criticality: Criticality,
+    /// Status; `null` when unanswered.
+    pub status: Option<Status>,
+    /// Comment.
+    pub comment: String,
+    /// Owner.
+    pub owner: String,
+    /// Target date.
+    pub target_date: Option<NaiveDate>,
+    /// True when the target date is before `asOf`.
+    pub overdue: bool,
+    /// Priority.
+    pub priority: Option<Priority>,
+    /// Flagged for review.
+    pub flagged: bool,
+    /// The item's guidance.
+    pub recommended_action: String,
+}
+
+/// One owner's actions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OwnerPlan {
+    /// The owner; empty for unassigned gaps.
+    pub owner: String,
+    /// Item ids, by target date (none last), then register order.
+    pub items: Vec<String>,
+    /// How many of them are overdue.
+    pub overdue: usize,
+}
+
+/// An item answered not applicable.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NotApplicableRow {
+    /// Item id.
+    pub item_id: String,
+    /// Title.
+    pub title: String,
+    /// Why it does not apply.
+    pub justification: String,
+}
+
+/// An item flagged for review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FlaggedRow {
+    /// Item id.
+    pub item_id: String,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: Option<Status>,
+    /// Comment.
+    pub comment: String,
+    /// Owner.
+    pub owner: String,
+}
+
+/// An evidence file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EvidenceRow {
+    /// File name.
+    pub file_name: String,
+    /// SHA-256 (hex).
+    pub sha256: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Media type.
+    pub media_type: String,
+    /// When attached.
+    pub added_at: DateTime<Utc>,
+    /// Effective from.
+    pub effective: Option<NaiveDate>,
+    /// Expires on.
+    pub expires: Option<NaiveDate>,
+    /// True when `expires` is before `asOf`.
+    pub expired: bool,
+    /// Item ids it supports.
+    pub items: Vec<String>,
+}
+
+/// A weak standard and what helps.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CapacityRow {
+    /// Group id.
+    pub group_id: String,
+    /// Unique label.
+    pub group_label: String,
+    /// Title.
+    pub title: String,
+    /// Score.
+    pub score: Option<f64>,
+    /// Gaps on critical items.
+    pub critical_gaps: usize,
+    /// Item ids of its gaps.
+    pub gaps: Vec<String>,
+    /// WCO instruments and training (the group's, else its parent's).
+    pub instruments: Vec<String>,
+}
+
+/// The answers of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerGroup {
+    /// Group id.
+    pub group_id: String,
+    /// Unique label.
+    pub group_label: String,
+    /// Titles from the top group down.
+    pub path: Vec<String>,
+    /// Applicable items in catalogue order.
+    pub items: Vec<AnswerRow>,
+}
+
+/// One item and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AnswerRow {
+    /// Item id.
+    pub item_id: String,
+    /// Title.
+    pub title: String,
+    /// Criticality.
+    pub criticality: Criticality,
+    /// Mandatory.
+    pub mandatory: bool,
+    /// Status; `null` when unanswered.
+    pub status: Option<Status>,
+    /// Justification (not applicable).
+    pub justification: String,
+    /// Comment.
+    pub comment: String,
+    /// Owner.
+    pub owner: String,
+    /// Target date.
+    pub target_date: Option<NaiveDate>,
+    /// Priority.
+    pub priority: Option<Priority>,
+    /// Flagged.
+    pub flagged: bool,
+    /// Carried over from an earlier assessment and not confirmed.
+    pub carried_over: bool,
+    /// Evidence file names.
+    pub evidence: Vec<String>,
+    /// When last changed.
+    pub updated_at: Option<DateTime<Utc>>,
+    /// By whom.
+    pub updated_by: String,
+}
+
+/// The label of an aim in `lang`.
+pub fn aim_label(lang: Lang, aim: Aim) -> &'static str {
+    match aim {
+        Aim::PreventExploitation => T::AimPrevent.get(lang),
+        Aim::ProtectCriticalNodes => T::AimProtect.get(lang),
+        Aim::ResilienceRecovery => T::AimResilience.get(lang),
+    }
+}
+
+/// The short label of an aim in `lang` (charts).
+pub fn aim_short(lang: Lang, aim: Aim) -> &'static str {
+    match aim {
+        Aim::PreventExploitation => T::AimPreventShort.get(lang),
+        Aim::ProtectCriticalNodes => T::AimProtectShort.get(lang),
+        Aim::ResilienceRecovery => T::AimResilienceShort.get(lang),
+    }
+}

@@ -1,0 +1,283 @@
+//! The spreadsheet formats: CSV (RFC 4180, UTF-8 with a byte-order mark so Excel reads the
+//! accents) of the gap register with its action-plan columns, and an XLSX workbook with a gap
+//! register sheet, an action plan sheet grouped by owner and a summary sheet.
+
+use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook, Worksheet, XlsxError};
+
+use crate::ReportError;
+use crate::i18n::{self, Lang, T, percent};
+use crate::model::{GapRow, ReportData};
+
+/// The columns of the gap register, in order.
+fn register_header(lang: Lang) -> Vec<&'static str> {
+    [
+        T::Item,
+        T::Title,
+        T::Group,
+        T::Criticality,
+        T::Status,
+        T::Priority,
+        T::Owner,
+        T::TargetDate,
+        T::OverdueCol,
+        T::Flagged,
+        T::Comment,
+        T::RecommendedAction,
+    ]
+    .iter()
+    .map(|k| k.get(lang))
+    .collect()
+}
+
+fn yes_no(lang: Lang, b: bool) -> &'static str {
+    if b { T::Yes.get(lang) } else { T::No.get(lang) }
+}
+
+fn register_row(lang: Lang, g: &GapRow) -> Vec<String> {
+    vec![
+        g.item_id.clone(),
+        g.title.clone(),
+        g.group_label.clone(),
+        i18n::criticality(lang, g.criticality).to_string(),
+        i18n::status(lang, g.status).to_string(),
+        i18n::priority(lang, g.priority).to_string(),
+        g.owner.clone(),
+        i18n::iso(g.target_date),
+        yes_no(lang, g.overdue).to_string(),
+        yes_no(lang, g.flagged).to_string(),
+        g.comment.clone(),
+        g.recommended_action.clone(),
+    ]
+}
+
+/// A CSV field: formula-like text is prefixed with `'` (so a spreadsheet never runs it), and the
+/// field is quoted when it holds a comma, a quote or a line break.
+pub fn csv_field(s: &str) -> String {
+    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// The gap register as CSV, in register order, with the owner and target date columns of the
+/// action plan.
+pub fn csv(d: &ReportData, lang: Lang) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    let line = |cells: Vec<String>| {
+        let mut l = cells
+            .iter()
+            .map(|c| csv_field(c))
+            .collect::<Vec<_>>()
+            .join(",");
+        l.push_str("\r\n");
+        l
+    };
+    out.push_str(&line(
+        register_header(lang)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+    ));
+    for g in &d.gaps {
+        out.push_str(&line(register_row(lang, g)));
+    }
+    out.into_bytes()
+}
+
+struct Styles {
+    header: XFormat,
+    wrap: XFormat,
+    date: XFormat,
+    overdue: XFormat,
+    bold: XFormat,
+}
+
+fn styles() -> Styles {
+    Styles {
+        header: XFormat::new()
+            .set_bold()
+            .set_font_color(0xFFFFFF)
+            .set_background_color(0x1D3557)
+            .set_text_wrap(),
+        wrap: XFormat::new().set_text_wrap(),
+        date: XFormat::new().set_num_format("yyyy-mm-dd"),
+        overdue: XFormat::new()
+            .set_num_format("yyyy-mm-dd")
+            .set_bold()
+            .set_font_color(0x8A1C1C),
+        bold: XFormat::new().set_bold(),
+    }
+}
+
+fn header(ws: &mut Worksheet, st: &Styles, cols: &[(&str, f64)]) -> Result<(), XlsxError> {
+    for (c, (name, width)) in cols.iter().enumerate() {
+        let c = c as u16;
+        ws.write_string_with_format(0, c, *name, &st.header)?;
+        ws.set_column_width(c, *width)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_landscape();
+    Ok(())
+}
+
+fn date_cell(
+    ws: &mut Worksheet,
+    st: &Styles,
+    row: u32,
+    col: u16,
+    g: &GapRow,
+) -> Result<(), XlsxError> {
+    use chrono::Datelike;
+    if let Some(d) = g.target_date {
+        let when = ExcelDateTime::from_ymd(
+            u16::try_from(d.year()).unwrap_or(1900),
+            d.month() as u8,
+            d.day() as u8,
+        )?;
+        let f = if g.overdue { &st.overdue } else { &st.date };
+        ws.write_date_with_format(row, col, &when, f)?;
+    }
+    Ok(())
+}
+
+/// The workbook: gap register, action plan, summary. Text is written as text cells, never as
+/// formulas.
+pub fn xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, ReportError> {
+    build_xlsx(d, lang).map_err(|e| ReportError::Render {
+        format: "xlsx",
+        message: e.to_string(),
+    })
+}
+
+fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let st = styles();
+    let mut wb = Workbook::new();
+
+    // Gap register.
+    let ws = wb.add_worksheet();
+    ws.set_name(T::SheetGaps.get(lang))?;
+    let widths = [
+        12.0, 36.0, 9.0, 11.0, 15.0, 10.0, 20.0, 12.0, 10.0, 10.0, 40.0, 60.0,
+    ];
+    let names = register_header(lang);
+    let cols: Vec<(&str, f64)> = names.iter().copied().zip(widths).collect();
+    header(ws, &st, &cols)?;
+    for (i, g) in d.gaps.iter().enumerate() {
+        let row = i as u32 + 1;
+        for (c, v) in register_row(lang, g).iter().enumerate() {
+            let c = c as u16;
+            if c == 7 {
+                date_cell(ws, &st, row, c, g)?;
+            } else if c >= 10 || c == 1 {
+                ws.write_string_with_format(row, c, v, &st.wrap)?;
+            } else {
+                ws.write_string(row, c, v)?;
+            }
+        }
+    }
+    ws.autofilter(0, 0, d.gaps.len() as u32, 11)?;
+
+    // Action plan.
+    let ws = wb.add_worksheet();
+    ws.set_name(T::SheetPlan.get(lang))?;
+    let cols = [
+        (T::Owner.get(lang), 22.0),
+        (T::TargetDate.get(lang), 12.0),
+        (T::OverdueCol.get(lang), 10.0),
+        (T::Item.get(lang), 12.0),
+        (T::Title.get(lang), 40.0),
+        (T::Criticality.get(lang), 11.0),
+        (T::Status.get(lang), 15.0),
+        (T::Priority.get(lang), 10.0),
+        (T::Comment.get(lang), 45.0),
+    ];
+    header(ws, &st, &cols)?;
+    let mut row = 1u32;
+    for plan in &d.action_plan {
+        let owner = if plan.owner.is_empty() {
+            T::Unassigned.get(lang)
+        } else {
+            &plan.owner
+        };
+        for g in plan.items.iter().filter_map(|id| d.gap(id)) {
+            ws.write_string_with_format(row, 0, owner, &st.bold)?;
+            date_cell(ws, &st, row, 1, g)?;
+            ws.write_string(row, 2, yes_no(lang, g.overdue))?;
+            ws.write_string(row, 3, &g.item_id)?;
+            ws.write_string_with_format(row, 4, &g.title, &st.wrap)?;
+            ws.write_string(row, 5, i18n::criticality(lang, g.criticality))?;
+            ws.write_string(row, 6, i18n::status(lang, g.status))?;
+            ws.write_string(row, 7, i18n::priority(lang, g.priority))?;
+            ws.write_string_with_format(row, 8, &g.comment, &st.wrap)?;
+            row += 1;
+        }
+    }
+    ws.autofilter(0, 0, row.saturating_sub(1).max(1), 8)?;
+
+    // Summary.
+    let ws = wb.add_worksheet();
+    ws.set_name(T::SheetSummary.get(lang))?;
+    ws.set_column_width(0, 28.0)?;
+    ws.set_column_width(1, 70.0)?;
+    let s = &d.summary;
+    let mut rows: Vec<(&str, String)> = vec![
+        (T::Organisation.get(lang), d.assessment.organisation.clone()),
+        (T::AssessmentTitle.get(lang), d.assessment.title.clone()),
+        (
+            T::Catalogue.get(lang),
+            format!("{} {}", d.catalogue.id, d.catalogue.version),
+        ),
+        (
+            T::ReportDate.get(lang),
+            d.as_of.format("%Y-%m-%d").to_string(),
+        ),
+        (T::OverallScore.get(lang), percent(lang, s.score.score)),
+        (
+            T::Completion.get(lang),
+            percent(lang, Some(s.score.completion)),
+        ),
+        (T::OpenGaps.get(lang), s.gaps.to_string()),
+        (T::CriticalGaps.get(lang), s.critical_gaps.to_string()),
+        (T::OverdueActions.get(lang), s.overdue.to_string()),
+    ];
+    if let Some(v) = &s.verdict {
+        rows.push((
+            T::ReadinessVerdict.get(lang),
+            format!("{}: {}", i18n::readiness(lang, v.readiness), v.explanation),
+        ));
+    }
+    for (i, (k, v)) in rows.iter().enumerate() {
+        ws.write_string_with_format(i as u32, 0, *k, &st.bold)?;
+        ws.write_string_with_format(i as u32, 1, v, &st.wrap)?;
+    }
+    wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_guarded_against_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+33 1"), "'+33 1");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(
+            csv_field("=HYPERLINK(\"x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("2026-01-01"), "2026-01-01");
+    }
+}

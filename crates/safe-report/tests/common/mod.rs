@@ -1,0 +1,193 @@
+//! Fixed, fully answered fixtures with a fixed clock, shared by the tests and the benchmarks.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use safe_core::Opened;
+use safe_core::catalogue::{Library, Profile};
+use safe_core::model::{AnswerInput, NewAssessment, Priority, Stamp, Status};
+use safe_core::store::{EvidenceFile, Store, Validity};
+use safe_report::{Lang, Options, Paper};
+
+/// Text a user might type that must show literally in every format.
+pub const SCRIPT: &str = "<script>alert(1)</script>";
+pub const TYPST: &str = "#set text(red) *bold* _em_ $x^2$ @ref <lbl> `raw` \\ // not a comment";
+pub const FORMULA: &str = "=HYPERLINK(\"http://evil.example\",\"click\")";
+pub const QUOTED: &str = "He said \"no\", then left;\nsecond line";
+
+pub fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()
+}
+
+pub fn stamp() -> Stamp {
+    Stamp {
+        at: at(),
+        by: "Fixture Assessor".into(),
+    }
+}
+
+/// English, A4, generated 15 March 2026 at 10:00 UTC.
+pub fn options() -> Options {
+    Options {
+        lang: Lang::En,
+        paper: Paper::A4,
+        today: NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
+        generated_at: Utc.with_ymd_and_hms(2026, 3, 15, 10, 0, 0).unwrap(),
+    }
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// Answers every applicable item with a fixed pattern of statuses, comments, owners, dates and
+/// priorities (including hostile text), and attaches `evidence_files` files.
+fn answer_all(store: &mut Store, opened: &Opened, evidence_files: usize) {
+    let id = &opened.assessment.id;
+    let items: Vec<_> = opened
+        .pack
+        .items()
+        .into_iter()
+        .filter(|i| i.applies_to(&opened.assessment.roles))
+        .cloned()
+        .collect();
+    let owners = [
+        "Head of Security",
+        "Customs Compliance Manager",
+        "HR Director",
+        "",
+    ];
+    let comments = [SCRIPT, TYPST, FORMULA, QUOTED];
+    let mut answered = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let status = if i % 13 == 6 && !item.mandatory {
+            Status::NotApplicable
+        } else if i % 9 == 4 {
+            Status::NotMet
+        } else if i % 5 == 2 {
+            Status::PartiallyMet
+        } else {
+            Status::Met
+        };
+        let open = matches!(status, Status::NotMet | Status::PartiallyMet);
+        let input = AnswerInput {
+            status,
+            justification: if status == Status::NotApplicable {
+                format!("We do not operate this activity ({}).", item.id)
+            } else {
+                String::new()
+            },
+            comment: if open || i % 17 == 0 {
+                comments[i % comments.len()].to_string()
+            } else {
+                String::new()
+            },
+            owner: if open {
+                owners[i % owners.len()].to_string()
+            } else {
+                String::new()
+            },
+            target_date: if open {
+                [
+                    date(2026, 2, 27),
+                    date(2026, 6, 30),
+                    date(2026, 9, 30),
+                    None,
+                ][i % 4]
+            } else {
+                None
+            },
+            priority: if open {
+                [
+                    Some(Priority::High),
+                    Some(Priority::Medium),
+                    Some(Priority::Low),
+                    None,
+                ][i % 4]
+            } else {
+                None
+            },
+            flagged: i % 10 == 3,
+        };
+        store
+            .save_answer(id, &item.id, &input, &stamp())
+            .unwrap_or_else(|e| panic!("answer {}: {e}", item.id));
+        answered.push(item.id.clone());
+    }
+    for n in 0..evidence_files {
+        let item = &answered[(n * 7) % answered.len()];
+        let file = EvidenceFile {
+            file_name: if n == 1 {
+                "<b>scan</b> & \"signed\" #copy.pdf".to_string()
+            } else {
+                format!("{} {n:02}.pdf", EVIDENCE_NAMES[n % EVIDENCE_NAMES.len()])
+            },
+            bytes: format!("content of evidence file {n}")
+                .repeat(40 + n)
+                .into_bytes(),
+        };
+        let validity = Validity {
+            effective: date(2025, 1 + (n % 12) as u32, 1),
+            expires: if n % 3 == 0 {
+                date(2026, 1, 31)
+            } else {
+                date(2027, 12, 31)
+            },
+        };
+        store
+            .add_evidence(id, item, &file, validity, &stamp())
+            .unwrap_or_else(|e| panic!("evidence {n}: {e}"));
+    }
+}
+
+const EVIDENCE_NAMES: [&str; 6] = [
+    "Security policy",
+    "Seal register extract",
+    "Training records",
+    "Audit report",
+    "Insurance certificate",
+    "Access control log",
+];
+
+fn build(profile: Profile, roles: &[&str], evidence_files: usize) -> Opened {
+    let lib = Library::builtin().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let new = NewAssessment {
+        title: match profile {
+            Profile::Trader => "AEO readiness 2026".into(),
+            Profile::Customs => "SAFE self-assessment 2026".into(),
+        },
+        profile: Some(profile),
+        roles: roles.iter().map(|r| r.to_string()).collect(),
+        organisation: match profile {
+            Profile::Trader => "Acme & Sons <Export> Ltd".into(),
+            Profile::Customs => "Revenue Authority of Ruritania".into(),
+        },
+        country: "KE".into(),
+        identifiers: "EORI KE123456789; TIN P051234567X".into(),
+        assessors: "J. Mwangi, A. Dupont".into(),
+        scope: "Head office and the Mombasa warehouse".into(),
+        pack_id: None,
+    };
+    let id = match profile {
+        Profile::Trader => "11111111-2222-4333-8444-555555555555",
+        Profile::Customs => "99999999-2222-4333-8444-555555555555",
+    };
+    store.create_assessment(&lib, &new, id, &stamp()).unwrap();
+    let opened = safe_core::open_assessment(&store, id).unwrap();
+    answer_all(&mut store, &opened, evidence_files);
+    safe_core::open_assessment(&store, id).unwrap()
+}
+
+/// A trader (importer, exporter, warehouse keeper) with every applicable item answered.
+pub fn trader(evidence_files: usize) -> Opened {
+    build(
+        Profile::Trader,
+        &["importer", "exporter", "warehouse-keeper"],
+        evidence_files,
+    )
+}
+
+/// A customs administration with every item answered.
+pub fn customs() -> Opened {
+    build(Profile::Customs, &[], 5)
+}

@@ -1,0 +1,152 @@
+//! Reads the PDF reports back with poppler-utils (pdftotext, pdfinfo, pdffonts; installed by
+//! .ci/setup): the text is selectable and complete, fonts are embedded, paper sizes and page
+//! counts are right, and hostile user text shows literally. Two renders only: PDFs are slow in
+//! debug builds.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{SCRIPT, TYPST};
+use safe_report::{Format, Lang, Paper, ReportData, render};
+
+fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .args(if name == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{name} (poppler-utils, installed by .ci/setup) is needed: {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn pages(info: &str) -> usize {
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+/// Text with line breaks and hyphenation joints removed, to find phrases split across lines.
+fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn trader_pdf_reads_back_with_every_gap_the_verdict_and_embedded_fonts() {
+    let opened = common::trader(20);
+    let opts = common::options();
+    let data = ReportData::build(&opened, &opts);
+    let bytes = render(&opened, Format::Pdf, &opts).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+
+    let info = tool("pdfinfo", &[], &pdf);
+    assert!(
+        info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+        "{info}"
+    );
+    assert!(pages(&info) > 10, "a full report: {info}");
+    assert!(
+        info.contains("Title:           AEO readiness 2026"),
+        "{info}"
+    );
+
+    let fonts = tool("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type... emb sub uni object ID: emb is the fifth field from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
+    }
+
+    let text = tool("pdftotext", &[], &pdf);
+    let flat_text = flat(&text);
+    assert!(
+        text.contains("Acme & Sons <Export> Ltd"),
+        "organisation name"
+    );
+    for g in &data.gaps {
+        assert!(text.contains(&g.item_id), "gap {} missing", g.item_id);
+    }
+    let verdict = data.summary.verdict.as_ref().unwrap();
+    assert!(text.contains("Not ready"), "verdict label");
+    assert!(
+        flat_text.contains(&flat(&verdict.explanation)),
+        "verdict rule: {}",
+        verdict.explanation
+    );
+    // Headers, page numbers, contents.
+    let n = pages(&info);
+    assert!(text.contains(&format!("Page 3 of {n}")), "page numbers");
+    for section in [
+        "Contents",
+        "Executive summary",
+        "Gap register",
+        "Action plan",
+        "Evidence index",
+        "Appendix A: full answers",
+    ] {
+        assert!(text.contains(section), "{section}");
+    }
+    assert!(text.contains("OVERDUE") && text.contains("EXPIRED"));
+    // Escaping: markup in user text shows literally.
+    assert!(text.contains(SCRIPT));
+    assert!(
+        flat_text.contains("#set text(red) *bold* _em_ $x^2$ @ref <lbl> `raw`"),
+        "{TYPST}"
+    );
+    assert!(text.contains("<b>scan</b> & \"signed\" #copy.pdf"));
+    // Bookmarks (the outline) are written.
+    assert!(bytes.windows(9).any(|w| w == b"/Outlines"), "PDF outline");
+}
+
+#[test]
+fn customs_pdf_in_french_on_letter_paper_has_capacity_building() {
+    let opened = common::customs();
+    let opts = safe_report::Options {
+        lang: Lang::Fr,
+        paper: Paper::Letter,
+        ..common::options()
+    };
+    let data = ReportData::build(&opened, &opts);
+    let bytes = render(&opened, Format::Pdf, &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let info = tool("pdfinfo", &[], &pdf);
+    assert!(info.contains("612 x 792 pts (letter)"), "{info}");
+    let text = tool("pdftotext", &[], &pdf);
+    assert!(text.contains("Revenue Authority of Ruritania"));
+    assert!(text.contains("Synthèse") && text.contains("Renforcement des capacités"));
+    assert!(text.contains(&format!("Page 2 sur {}", pages(&info))));
+    assert!(!data.capacity_building.is_empty());
+    for c in &data.capacity_building {
+        assert!(text.contains(&c.title), "weak standard {}", c.title);
+        // Compared without any white space: a long name may wrap after a slash.
+        let squeezed: String = text.split_whitespace().collect();
+        for i in &c.instruments {
+            let name: String = i.split_whitespace().collect();
+            assert!(squeezed.contains(&name), "instrument {i}");
+        }
+    }
+    for g in &data.gaps {
+        assert!(text.contains(&g.item_id), "gap {} missing", g.item_id);
+    }
+}
