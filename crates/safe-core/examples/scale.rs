@@ -170,6 +170,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| database | home list | open + score one assessment | save one answer |");
     println!("|---|---|---|---|");
     measure("1 assessment", &mut small, "small-0", &item)?;
-    measure(&format!("{count} assessments"), &mut big, &format!("a-{:05}", count / 2), &item)?;
+    measure(
+        &format!("{count} assessments"),
+        &mut big,
+        &format!("a-{:05}", count / 2),
+        &item,
+    )?;
     Ok(())
 }

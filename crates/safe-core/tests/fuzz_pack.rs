@@ -58,10 +58,27 @@ proptest! {
 #[test]
 fn regressions() {
     let roles = builtin_roles();
-    for bad in ["", "{", "[]", "null", r#"{"format":1}"#, r#"{"format":99999999999999999999}"#, "\u{feff}{}"] {
-        assert!(Pack::parse("r.json", bad, &roles).is_err(), "{bad:?} is refused");
+    for bad in [
+        "",
+        "{",
+        "[]",
+        "null",
+        r#"{"format":1}"#,
+        r#"{"format":99999999999999999999}"#,
+        "\u{feff}{}",
+    ] {
+        assert!(
+            Pack::parse("r.json", bad, &roles).is_err(),
+            "{bad:?} is refused"
+        );
     }
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    assert!(Pack::parse("deep.json", &deep, &roles).is_err(), "deep nesting is refused, not a stack overflow");
-    assert!(Pack::parse("ok.json", SMALL, &roles).is_ok(), "the seed is valid");
+    assert!(
+        Pack::parse("deep.json", &deep, &roles).is_err(),
+        "deep nesting is refused, not a stack overflow"
+    );
+    assert!(
+        Pack::parse("ok.json", SMALL, &roles).is_ok(),
+        "the seed is valid"
+    );
 }
