@@ -150,3 +150,43 @@ fn customs_pdf_in_french_on_letter_paper_has_capacity_building() {
         assert!(text.contains(&g.item_id), "gap {} missing", g.item_id);
     }
 }
+
+#[test]
+fn empty_states_render_in_every_format() {
+    use safe_core::model::Status;
+    // Every applicable item met: no gap, no evidence, nothing flagged or not applicable.
+    let met = common::trader_uniform(Some(Status::Met));
+    let opts = common::options();
+    let bytes = render(&met, Format::Pdf, &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("met.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let text = flat(&tool("pdftotext", &[], &pdf));
+    for empty in [
+        "No gaps: every applicable requirement is met or does not apply.",
+        "No item was answered not applicable.",
+        "No item is flagged for review.",
+        "No evidence file is attached.",
+    ] {
+        assert!(text.contains(empty), "{empty}");
+    }
+    assert!(text.contains("Ready: every critical item is met"));
+    // Nothing answered: no score anywhere, verdict incomplete; every format still renders.
+    let blank = common::trader_uniform(None);
+    for f in Format::ALL {
+        let out = render(&blank, f, &opts).unwrap();
+        assert!(!out.is_empty(), "{f:?}");
+    }
+    let data = ReportData::build(&blank, &opts);
+    assert_eq!(data.summary.score.score, None);
+    assert!(
+        data.summary
+            .paragraph
+            .contains("No scorable answer has been given yet.")
+    );
+    assert_eq!(
+        data.summary.verdict.as_ref().map(|v| v.rule),
+        Some(2),
+        "incomplete"
+    );
+}

@@ -136,7 +136,8 @@ pub fn render(d: &ReportData, opts: &Options) -> Result<Vec<u8>, ReportError> {
         ..typst_pdf::PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&doc, &pdf_opts).map_err(|e| render_error(diagnostics(&e)))?;
-    // Drop typst's memoised results of earlier compilations so a long-running app does not grow.
-    typst::comemo::evict(10);
+    // Drop typst's memoised layout results: a report is a one-off action, so a long-running app
+    // keeps no memory for it, and every report (and the benchmark) is laid out from scratch.
+    typst::comemo::evict(0);
     Ok(bytes)
 }

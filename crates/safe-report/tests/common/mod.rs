@@ -187,6 +187,33 @@ pub fn trader(evidence_files: usize) -> Opened {
     )
 }
 
+/// A trader whose applicable items are all answered `status` (all unanswered when `None`), with no
+/// comment, owner or evidence: the empty states of every section.
+pub fn trader_uniform(status: Option<Status>) -> Opened {
+    let lib = Library::builtin().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let new = NewAssessment {
+        title: "Uniform".into(),
+        profile: Some(Profile::Trader),
+        roles: vec!["exporter".into()],
+        organisation: "Uniform Exports SA".into(),
+        ..NewAssessment::default()
+    };
+    let id = "22222222-2222-4333-8444-555555555555";
+    store.create_assessment(&lib, &new, id, &stamp()).unwrap();
+    let opened = safe_core::open_assessment(&store, id).unwrap();
+    if let Some(status) = status {
+        for item in opened.pack.items() {
+            if item.applies_to(&opened.assessment.roles) {
+                store
+                    .save_answer(id, &item.id, &AnswerInput::status(status), &stamp())
+                    .unwrap();
+            }
+        }
+    }
+    safe_core::open_assessment(&store, id).unwrap()
+}
+
 /// A customs administration with every item answered.
 pub fn customs() -> Opened {
     build(Profile::Customs, &[], 5)
