@@ -4,12 +4,15 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use safe_core::model::{Answer, Stamp};
+use safe_core::model::Stamp;
 use safe_core::store::{Side, Store};
 use safe_core::{Error, Opened, Result};
-use safe_share::compare::{Comparison, Trend};
 use safe_share::{ImportOptions, Integrity, Keys, Limits, key_dir};
-use serde::Serialize;
+
+#[path = "share_print.rs"]
+mod print;
+
+use print::{answer_lines, print_comparison, print_json, print_trend};
 
 /// `export` arguments.
 #[derive(Debug, Args)]
@@ -111,28 +114,6 @@ pub struct TrendArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
-}
-
-fn print_json<T: Serialize>(v: &T) {
-    match serde_json::to_string_pretty(v) {
-        Ok(s) => println!("{s}"),
-        Err(e) => eprintln!("error: cannot write JSON: {e}"),
-    }
-}
-
-fn pct(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "–".into())
-}
-
-fn signed(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:+.1}")).unwrap_or_else(|| "–".into())
-}
-
-fn slug<T: Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_else(|| "unanswered".into())
 }
 
 fn keys(db: &Path) -> Result<Keys> {
@@ -286,41 +267,6 @@ pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
     }
 }
 
-fn answer_lines(a: &Answer) -> Vec<String> {
-    let i = &a.input;
-    let mut v = vec![i.status.slug().to_string()];
-    let mut add = |k: &str, s: String| {
-        if !s.is_empty() {
-            v.push(format!("{k}: {s}"));
-        }
-    };
-    add("justification", i.justification.clone());
-    add("comment", i.comment.clone());
-    add("owner", i.owner.clone());
-    add(
-        "due",
-        i.target_date.map(|d| d.to_string()).unwrap_or_default(),
-    );
-    add(
-        "priority",
-        i.priority.map(|p| p.slug().to_string()).unwrap_or_default(),
-    );
-    add(
-        "flagged",
-        if i.flagged {
-            "yes".into()
-        } else {
-            String::new()
-        },
-    );
-    v.push(format!(
-        "({}, {})",
-        a.updated_by,
-        a.updated_at.format("%Y-%m-%d")
-    ));
-    v
-}
-
 pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
     let mut store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
@@ -392,68 +338,6 @@ pub fn compare(db: &Path, a: CompareArgs) -> Result<()> {
     Ok(())
 }
 
-fn print_comparison(c: &Comparison) {
-    let name = |p: &safe_share::compare::Point| {
-        format!(
-            "'{}' ({}, {})",
-            p.title,
-            p.organisation,
-            p.created_at.format("%Y-%m-%d")
-        )
-    };
-    println!("before: {}\nafter:  {}", name(&c.before), name(&c.after));
-    if !c.same_organisation {
-        println!("note: the organisations' names differ");
-    }
-    println!(
-        "overall score: {} -> {} ({})",
-        pct(c.before.score),
-        pct(c.after.score),
-        signed(c.delta)
-    );
-    println!(
-        "\n{:<44} {:>7} {:>7} {:>7}",
-        "GROUP", "BEFORE", "AFTER", "DELTA"
-    );
-    for g in c.groups.iter().filter(|g| g.depth <= 1) {
-        let label = format!("{}{} {}", "  ".repeat(g.depth), g.label, g.title);
-        let label: String = label.chars().take(44).collect();
-        println!(
-            "{label:<44} {:>7} {:>7} {:>7}",
-            pct(g.before),
-            pct(g.after),
-            signed(g.delta)
-        );
-    }
-    println!("\nchanged items ({}):", c.changes.len());
-    for ch in &c.changes {
-        println!(
-            "  {:<12} {} -> {} ({})  {}",
-            ch.item_id,
-            slug(&ch.before),
-            slug(&ch.after),
-            slug(&ch.movement),
-            ch.title
-        );
-    }
-    for (what, list) in [
-        ("gaps closed", &c.gaps_closed),
-        ("gaps opened", &c.gaps_opened),
-    ] {
-        println!("\n{what} ({}):", list.len());
-        for g in list {
-            println!(
-                "  {:<12} [{}] {} -> {}  {}",
-                g.item_id,
-                g.criticality.slug(),
-                slug(&g.before),
-                slug(&g.after),
-                g.title
-            );
-        }
-    }
-}
-
 pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
     let store = Store::open(db)?;
     let ids: Vec<String> = match &a.org {
@@ -488,29 +372,6 @@ pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
         print_trend(&t);
     }
     Ok(())
-}
-
-fn print_trend(t: &Trend) {
-    let mut head = format!("{:<40}", "GROUP");
-    for p in &t.assessments {
-        head.push_str(&format!(" {:>10}", p.created_at.format("%Y-%m-%d")));
-    }
-    println!("{head}");
-    for (i, p) in t.assessments.iter().enumerate() {
-        println!("  [{}] {} '{}'", i + 1, p.id, p.title);
-    }
-    let row = |label: &str, scores: &[Option<f64>]| {
-        let label: String = label.chars().take(40).collect();
-        let mut line = format!("{label:<40}");
-        for s in scores {
-            line.push_str(&format!(" {:>10}", pct(*s)));
-        }
-        println!("{line}");
-    };
-    for g in &t.groups {
-        row(&format!("{} {}", g.label, g.title), &g.scores);
-    }
-    row("overall", &t.overall);
 }
 
 pub fn key(db: &Path, json: bool) -> Result<()> {

@@ -52,8 +52,15 @@ fn fully_answered(store: &mut Store, id: &str) {
             .expect("answer");
     }
     for k in 0..10u32 {
-        let bytes: Vec<u8> = (0..200 * 1024u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761).wrapping_add(k) >> 11) as u8)
+        // Incompressible, like real scans and PDFs (xorshift).
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15 ^ u64::from(k + 1);
+        let bytes: Vec<u8> = (0..200 * 1024)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
             .collect();
         let file = EvidenceFile {
             file_name: format!("evidence-{k}.pdf"),

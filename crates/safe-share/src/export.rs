@@ -174,10 +174,7 @@ pub fn write_to<W: Write + Seek>(
         signer,
     };
     zip.add(SIGNATURE, &json(&signature)?)?;
-    let mut w = zip
-        .zip
-        .finish()
-        .map_err(|e| Error::Invalid(format!("could not write the archive: {e}")))?;
+    let mut w = zip.zip.finish().map_err(|e| zip_error("the archive", e))?;
     w.flush().map_err(|e| Error::io("(export)", e))?;
     Ok(ExportSummary {
         path: PathBuf::new(),
@@ -188,6 +185,14 @@ pub fn write_to<W: Write + Seek>(
         redacted: opts.redact,
         fingerprint: keys.fingerprint(),
     })
+}
+
+/// A disk fault (full, read-only) stays an I/O error; anything else is a failed export.
+fn zip_error(what: &str, e: zip::result::ZipError) -> Error {
+    match e {
+        zip::result::ZipError::Io(io) => Error::io(what, io),
+        other => Error::Invalid(format!("could not write {what}: {other}")),
+    }
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -204,11 +209,10 @@ impl<W: Write + Seek> Zipper<W> {
         let opts = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
             .unix_permissions(0o644);
-        let fail = |e: &dyn std::fmt::Display| {
-            Error::Invalid(format!("could not write {name} into the archive: {e}"))
-        };
-        self.zip.start_file(name, opts).map_err(|e| fail(&e))?;
-        self.zip.write_all(bytes).map_err(|e| fail(&e))?;
+        self.zip
+            .start_file(name, opts)
+            .map_err(|e| zip_error(name, e))?;
+        self.zip.write_all(bytes).map_err(|e| Error::io(name, e))?;
         self.sums
             .insert(name.to_string(), hex(&Sha256::digest(bytes)));
         Ok(())

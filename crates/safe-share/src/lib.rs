@@ -6,6 +6,7 @@
 //! [`safe_core::store::Store::import_assessment`] and [`safe_core::store::Store::apply_merge`].
 //! The file format is documented in [`format`]. Time and ids come from the caller.
 
+mod checks;
 pub mod compare;
 mod error;
 pub mod export;

@@ -1,0 +1,110 @@
+//! Checks of an opened file that need no zip access: the signature over the checksums, and the
+//! agreement of manifest, assessment, carried pack and evidence.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use safe_core::catalogue::Pack;
+use safe_core::store::AssessmentBundle;
+
+use crate::error::{Error, Result};
+use crate::format::{Manifest, SIGNING_CONTEXT, SignatureDoc};
+use crate::keys::{fingerprint, unhex, verify};
+use crate::read::{Limits, human};
+
+pub(crate) fn check_signature(
+    sig: &SignatureDoc,
+    checksums: &[u8],
+) -> std::result::Result<(), String> {
+    if sig.algorithm != "ed25519" {
+        return Err(format!("unknown signature algorithm '{}'", sig.algorithm));
+    }
+    let key = unhex::<32>(&sig.public_key).ok_or("the public key is not readable")?;
+    let bytes = unhex::<64>(&sig.signature).ok_or("the signature is not readable")?;
+    if fingerprint(&key) != sig.fingerprint || sig.signer.fingerprint != sig.fingerprint {
+        return Err("the fingerprint does not belong to the public key".into());
+    }
+    let mut message = SIGNING_CONTEXT.to_vec();
+    message.extend_from_slice(checksums);
+    if !verify(&key, &message, &bytes) {
+        return Err("the signature does not match the content".into());
+    }
+    Ok(())
+}
+
+pub(crate) fn check_consistency(
+    path: &Path,
+    limits: &Limits,
+    m: &Manifest,
+    b: &AssessmentBundle,
+    pack: &Pack,
+    evidence: &BTreeSet<String>,
+) -> Result<()> {
+    let a = &b.assessment;
+    let invalid = |s: String| Error::Invalid(format!("{}: {s}", path.display()));
+    if (m.pack.id.as_str(), m.pack.version.as_str()) != (pack.id.as_str(), pack.version.as_str())
+        || (a.pack_id.as_str(), a.pack_version.as_str())
+            != (pack.id.as_str(), pack.version.as_str())
+    {
+        return Err(invalid(format!(
+            "the manifest, assessment and carried pack disagree on the pack ({} {}, {} {}, {} {})",
+            m.pack.id, m.pack.version, a.pack_id, a.pack_version, pack.id, pack.version
+        )));
+    }
+    if m.assessment_id != a.id {
+        return Err(invalid("the manifest names another assessment".into()));
+    }
+    let listed: BTreeSet<String> = b
+        .evidence
+        .iter()
+        .map(|e| e.evidence.sha256.clone())
+        .collect();
+    if m.redacted && !evidence.is_empty() {
+        return Err(invalid(
+            "it is marked redacted but carries evidence content".into(),
+        ));
+    }
+    if !m.redacted && listed != *evidence {
+        return Err(invalid(
+            "the evidence files carried differ from the evidence listed".into(),
+        ));
+    }
+    if let Some(e) = b
+        .evidence
+        .iter()
+        .find(|e| e.evidence.size > limits.max_evidence_bytes)
+    {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            reason: format!(
+                "evidence {} is {}, over the limit of {}",
+                e.evidence.file_name,
+                human(e.evidence.size),
+                human(limits.max_evidence_bytes)
+            ),
+        });
+    }
+    let unknown = |id: &str| {
+        invalid(format!(
+            "item '{id}' is not an item of pack {} {}",
+            pack.id, pack.version
+        ))
+    };
+    for ans in &b.answers {
+        pack.item(&ans.item_id)
+            .ok_or_else(|| unknown(&ans.item_id))?;
+    }
+    for e in &b.evidence {
+        if let Some(i) = e.evidence.items.iter().find(|i| pack.item(i).is_none()) {
+            return Err(unknown(i));
+        }
+    }
+    if let Some(h) = b
+        .history
+        .iter()
+        .find(|h| !h.item_id.is_empty() && pack.item(&h.item_id).is_none())
+    {
+        return Err(unknown(&h.item_id));
+    }
+    Ok(())
+}
