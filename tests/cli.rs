@@ -1,6 +1,8 @@
 //! Runs the built `safe-assess` binary through the whole flow of a trader assessment and every bad
 //! input the command line must refuse (exit code 2, one line naming the problem, database unchanged).
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
+
 mod support;
 
 use support::{Env, dump};

@@ -1,5 +1,5 @@
 //! Helpers for tests that run the real `safe-assess` binary against a private database.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -2,6 +2,8 @@
 //! 5 ms; save one answer durably (WAL, synchronous=FULL, on a real file) in at most 1 ms (median).
 //! Also: the home list with 1, 100 assessments.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark harness, like a test
+
 use std::hint::black_box;
 
 use chrono::{Duration, TimeZone, Utc};

@@ -1,6 +1,8 @@
 //! Pins the structure of the built-in SAFE 2021 packs, so an edit that drops a standard, a
 //! section or an item's guidance fails here.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
+
 use safe_core::catalogue::{Group, GroupKind, Library, Pack, Profile};
 
 fn lib() -> Library {

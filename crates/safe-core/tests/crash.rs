@@ -6,6 +6,8 @@
 //! answer the child reported saved is there. A second test runs two writers at once and checks that
 //! neither sees "database is locked" and no update is lost.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
+
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;

@@ -2,6 +2,8 @@
 //! and spliced pack files must be refused with an error (or accepted when still valid), never panic.
 //! A case that once failed would be added to `regressions` below.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
+
 use proptest::prelude::*;
 use safe_core::catalogue::{Pack, builtin_roles};
 

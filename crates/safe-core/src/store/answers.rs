@@ -190,10 +190,11 @@ pub(crate) fn write_answer(
     stamp: &Stamp,
 ) -> Result<bool> {
     let old = read(tx, id, item_id)?;
-    if let Some(o) = &old {
-        if &o.input == input && !o.carried_over {
-            return Ok(false);
-        }
+    if let Some(o) = &old
+        && &o.input == input
+        && !o.carried_over
+    {
+        return Ok(false);
     }
     tx.execute(
         "INSERT INTO answers (assessment_id, item_id, status, justification, comment, owner,

@@ -101,12 +101,12 @@ impl Store {
     ) -> Result<Evidence> {
         let a = self.assessment(id)?;
         self.applicable_item(&a, item_id)?;
-        if let (Some(from), Some(to)) = (validity.effective, validity.expires) {
-            if to < from {
-                return Err(Error::invalid(format!(
-                    "the expiry date {to} is before the effective date {from}"
-                )));
-            }
+        if let (Some(from), Some(to)) = (validity.effective, validity.expires)
+            && to < from
+        {
+            return Err(Error::invalid(format!(
+                "the expiry date {to} is before the effective date {from}"
+            )));
         }
         if file.bytes.len() as u64 > MAX_EVIDENCE_BYTES {
             return Err(Error::invalid(format!(
