@@ -1,0 +1,75 @@
+//! Answers: save, clear, and an item's history.
+
+use safe_core::store::Store;
+use tauri::State;
+
+use crate::dto::{AnswerInput, HistoryEntry, Saved};
+use crate::error::CmdResult;
+use crate::state::{AppState, Ctx};
+
+use super::progress::progress;
+
+/// Saves an item's answer (replacing it) and returns it with the new badges.
+#[tauri::command]
+pub async fn save_answer(
+    state: State<'_, AppState>,
+    id: String,
+    item_id: String,
+    input: AnswerInput,
+) -> CmdResult<Saved> {
+    state
+        .run(move |s, ctx| save(s, ctx, &id, &item_id, input))
+        .await
+}
+
+pub(crate) fn save(
+    s: &mut Store,
+    ctx: &Ctx<'_>,
+    id: &str,
+    item_id: &str,
+    input: AnswerInput,
+) -> CmdResult<Saved> {
+    let answer = s.save_answer(id, item_id, &input.into(), &ctx.stamp)?;
+    Ok(Saved {
+        answer: Some(answer.into()),
+        progress: progress(s, id)?,
+    })
+}
+
+/// Makes an item unanswered again; the old answer stays in the history.
+#[tauri::command]
+pub async fn clear_answer(
+    state: State<'_, AppState>,
+    id: String,
+    item_id: String,
+) -> CmdResult<Saved> {
+    state
+        .run(move |s, ctx| {
+            s.clear_answer(&id, &item_id, &ctx.stamp)?;
+            Ok(Saved {
+                answer: None,
+                progress: progress(s, &id)?,
+            })
+        })
+        .await
+}
+
+/// The changes to one item, newest first.
+#[tauri::command]
+pub async fn item_history(
+    state: State<'_, AppState>,
+    id: String,
+    item_id: String,
+) -> CmdResult<Vec<HistoryEntry>> {
+    state
+        .run(move |s, _| {
+            let mut h: Vec<HistoryEntry> = s
+                .history(&id, Some(&item_id))?
+                .into_iter()
+                .map(Into::into)
+                .collect();
+            h.reverse();
+            Ok(h)
+        })
+        .await
+}

@@ -1,0 +1,130 @@
+//! Assessments: list, create, change details, duplicate, delete, restore, open, score.
+
+use safe_core::store::Store;
+use tauri::State;
+
+use crate::dto::{
+    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Pack, Role, Workspace,
+};
+use crate::error::CmdResult;
+use crate::state::{AppState, Ctx};
+
+use super::progress;
+
+/// The supply-chain roles a trader assessment may name.
+#[tauri::command]
+pub async fn roles(state: State<'_, AppState>) -> CmdResult<Vec<Role>> {
+    state
+        .run(|_, ctx| Ok(ctx.library()?.roles().iter().map(Role::from).collect()))
+        .await
+}
+
+/// Every assessment not in the bin, most recently changed first.
+#[tauri::command]
+pub async fn list_assessments(state: State<'_, AppState>) -> CmdResult<Vec<AssessmentSummary>> {
+    state.run(|s, _| list(s)).await
+}
+
+pub(crate) fn list(s: &mut Store) -> CmdResult<Vec<AssessmentSummary>> {
+    Ok(s.list_assessments()?.into_iter().map(Into::into).collect())
+}
+
+/// Creates an assessment on the current catalogue pack of its profile.
+#[tauri::command]
+pub async fn create_assessment(
+    state: State<'_, AppState>,
+    details: AssessmentDetails,
+) -> CmdResult<Assessment> {
+    state.run(move |s, ctx| create(s, ctx, &details)).await
+}
+
+pub(crate) fn create(
+    s: &mut Store,
+    ctx: &Ctx<'_>,
+    details: &AssessmentDetails,
+) -> CmdResult<Assessment> {
+    let id = uuid::Uuid::new_v4().to_string();
+    Ok(
+        s.create_assessment(ctx.library()?, &details.to_core(), &id, &ctx.stamp)?
+            .into(),
+    )
+}
+
+/// Changes an assessment's details (title, organisation, roles, ...).
+#[tauri::command]
+pub async fn update_assessment(
+    state: State<'_, AppState>,
+    id: String,
+    details: AssessmentDetails,
+) -> CmdResult<Assessment> {
+    state
+        .run(move |s, ctx| {
+            Ok(
+                s.update_assessment(ctx.library()?, &id, &details.to_core(), &ctx.stamp)?
+                    .into(),
+            )
+        })
+        .await
+}
+
+/// Starts a re-assessment from a copy of an assessment.
+#[tauri::command]
+pub async fn duplicate_assessment(
+    state: State<'_, AppState>,
+    id: String,
+    title: String,
+) -> CmdResult<Assessment> {
+    state
+        .run(move |s, ctx| {
+            let new_id = uuid::Uuid::new_v4().to_string();
+            Ok(s.duplicate_assessment(&id, &new_id, &title, &ctx.stamp)?
+                .into())
+        })
+        .await
+}
+
+/// Moves an assessment to the bin.
+#[tauri::command]
+pub async fn delete_assessment(state: State<'_, AppState>, id: String) -> CmdResult<()> {
+    state
+        .run(move |s, ctx| Ok(s.delete_assessment(&id, &ctx.stamp)?))
+        .await
+}
+
+/// Brings an assessment back from the bin (undo of a delete).
+#[tauri::command]
+pub async fn restore_assessment(state: State<'_, AppState>, id: String) -> CmdResult<Assessment> {
+    state
+        .run(move |s, ctx| Ok(s.restore_assessment(&id, &ctx.stamp)?.into()))
+        .await
+}
+
+/// Everything the workspace needs to show an assessment.
+#[tauri::command]
+pub async fn open_assessment(state: State<'_, AppState>, id: String) -> CmdResult<Workspace> {
+    state.run(move |s, _| open(s, &id)).await
+}
+
+pub(crate) fn open(s: &mut Store, id: &str) -> CmdResult<Workspace> {
+    let o = safe_core::open_assessment(s, id)?;
+    Ok(Workspace {
+        pack: Pack::for_roles(&o.pack, &o.assessment.roles),
+        progress: (&o.scorecard).into(),
+        assessment: o.assessment.into(),
+        answers: o.answers.into_iter().map(Into::into).collect(),
+        evidence: o.evidence.into_iter().map(Into::into).collect(),
+    })
+}
+
+/// The assessment with its scores, verdict and gaps, for the dashboard.
+#[tauri::command]
+pub async fn dashboard(state: State<'_, AppState>, id: String) -> CmdResult<Dashboard> {
+    state
+        .run(move |s, _| {
+            Ok(Dashboard {
+                scorecard: progress::scorecard(s, &id)?.into(),
+                assessment: s.assessment(&id)?.into(),
+            })
+        })
+        .await
+}

@@ -1,0 +1,90 @@
+//! Evidence: attach files picked in a dialog or dropped on the window, detach.
+
+use std::path::PathBuf;
+
+use safe_core::store::{Store, Validity, read_evidence_file};
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::dto::Attached;
+use crate::error::{CmdResult, CommandError, codes};
+use crate::state::{AppState, Ctx, blocking};
+
+/// Opens the file dialog and attaches the chosen files to an item. `None` when the user closed
+/// the dialog.
+#[tauri::command]
+pub async fn attach_evidence(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    item_id: String,
+    title: String,
+) -> CmdResult<Option<Attached>> {
+    let Some(paths) = blocking(move || dialogs::pick_files(&app, &title)).await? else {
+        return Ok(None);
+    };
+    state
+        .run(move |s, ctx| attach(s, ctx, &id, &item_id, &paths))
+        .await
+        .map(Some)
+}
+
+/// Attaches the files of the last drop onto the window to an item.
+#[tauri::command]
+pub async fn attach_dropped(
+    state: State<'_, AppState>,
+    id: String,
+    item_id: String,
+) -> CmdResult<Attached> {
+    let paths = state.take_dropped()?;
+    if paths.is_empty() {
+        return Err(CommandError::new(
+            codes::NOT_ALLOWED,
+            "no dropped files to attach: drop the files again",
+        ));
+    }
+    state
+        .run(move |s, ctx| attach(s, ctx, &id, &item_id, &paths))
+        .await
+}
+
+pub(crate) fn attach(
+    s: &mut Store,
+    ctx: &Ctx<'_>,
+    id: &str,
+    item_id: &str,
+    paths: &[PathBuf],
+) -> CmdResult<Attached> {
+    // Read every file first, so a bad one refuses the whole drop before anything is stored.
+    let files = paths
+        .iter()
+        .map(|p| read_evidence_file(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    for f in &files {
+        s.add_evidence(id, item_id, f, Validity::default(), &ctx.stamp)?;
+    }
+    attached(s, id, item_id)
+}
+
+/// Detaches an evidence file from an item (it stays in the assessment's list and history).
+#[tauri::command]
+pub async fn remove_evidence(
+    state: State<'_, AppState>,
+    id: String,
+    item_id: String,
+    sha256: String,
+) -> CmdResult<Attached> {
+    state
+        .run(move |s, ctx| {
+            s.remove_evidence(&id, &item_id, &sha256, &ctx.stamp)?;
+            attached(s, &id, &item_id)
+        })
+        .await
+}
+
+fn attached(s: &Store, id: &str, item_id: &str) -> CmdResult<Attached> {
+    Ok(Attached {
+        evidence: s.evidence(id)?.into_iter().map(Into::into).collect(),
+        answer: s.answer(id, item_id)?.map(Into::into),
+    })
+}

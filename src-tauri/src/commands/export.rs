@@ -1,0 +1,159 @@
+//! Exporting a report: ask where, render with `safe-report`, write, and open it on request.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::dialogs;
+use crate::dto::{ExportFormat, ExportRequest, ExportStep, Exported, Language, Paper};
+use crate::error::{CmdResult, CommandError, codes};
+use crate::state::{AppState, blocking};
+
+/// Asks where to save, renders the report and writes it, sending each step to `on_step`.
+/// `None` when the user closed the save dialog.
+#[tauri::command]
+pub async fn export_report(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: ExportRequest,
+    on_step: Channel<ExportStep>,
+) -> CmdResult<Option<Exported>> {
+    let id = request.assessment_id.clone();
+    let title = state.run(move |s, _| Ok(s.assessment(&id)?.title)).await?;
+    let name = file_name(&title, request.format);
+    let (dialog_title, filter) = (
+        dialog_title(request.language),
+        (request.format.slug().to_uppercase(), request.format.slug()),
+    );
+    let Some(path) =
+        blocking(move || dialogs::save_file(&app, dialog_title, &name, (&filter.0, filter.1)))
+            .await?
+    else {
+        return Ok(None);
+    };
+
+    let send = |step| {
+        // The UI may have gone away (window closed); the export still completes.
+        let _ = on_step.send(step);
+    };
+    send(ExportStep::Loading);
+    let id = request.assessment_id.clone();
+    let opened = state
+        .run(move |s, _| Ok(safe_core::open_assessment(s, &id)?))
+        .await?;
+    send(ExportStep::Rendering);
+    let mut opts = safe_report::Options::new(Utc::now());
+    opts.lang = match request.language {
+        Language::En => safe_report::Lang::En,
+        Language::Fr => safe_report::Lang::Fr,
+    };
+    opts.paper = match request.paper {
+        Paper::A4 => safe_report::Paper::A4,
+        Paper::Letter => safe_report::Paper::Letter,
+    };
+    let format = request.format.to_report();
+    let bytes =
+        blocking(move || safe_report::render(&opened, format, &opts).map_err(report_error)).await?;
+    send(ExportStep::Writing);
+    let size = bytes.len() as u64;
+    let target = path.clone();
+    // The native dialog has already asked before replacing an existing file.
+    blocking(move || safe_report::write_report(&target, &bytes, true).map_err(report_error))
+        .await?;
+    state.add_written(path.clone())?;
+    send(ExportStep::Done);
+    Ok(Some(Exported {
+        path: path.display().to_string(),
+        size,
+    }))
+}
+
+/// Opens a report this app wrote, in the desktop's default program for it.
+#[tauri::command]
+pub async fn open_exported(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    path: String,
+) -> CmdResult<()> {
+    let path = PathBuf::from(path);
+    if !state.was_written(&path)? {
+        return Err(CommandError::new(
+            codes::NOT_ALLOWED,
+            "only a report exported in this session can be opened from here",
+        ));
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| CommandError::new("io", format!("could not open {}: {e}", path.display())))
+}
+
+fn report_error(e: safe_report::ReportError) -> CommandError {
+    CommandError::new(e.code(), e.to_string())
+}
+
+fn dialog_title(lang: Language) -> &'static str {
+    match lang {
+        Language::En => "Save the report",
+        Language::Fr => "Enregistrer le rapport",
+    }
+}
+
+impl ExportFormat {
+    fn slug(self) -> &'static str {
+        self.to_report().slug()
+    }
+
+    fn to_report(self) -> safe_report::Format {
+        match self {
+            ExportFormat::Pdf => safe_report::Format::Pdf,
+            ExportFormat::Html => safe_report::Format::Html,
+            ExportFormat::Xlsx => safe_report::Format::Xlsx,
+            ExportFormat::Csv => safe_report::Format::Csv,
+            ExportFormat::Json => safe_report::Format::Json,
+        }
+    }
+}
+
+/// A file name for the report from the assessment's title: letters, digits and dashes only.
+fn file_name(title: &str, format: ExportFormat) -> String {
+    let mut stem = String::new();
+    for c in title.chars() {
+        if c.is_alphanumeric() {
+            stem.push(c);
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+    }
+    let stem: String = stem.trim_end_matches('-').chars().take(80).collect();
+    let stem = if stem.is_empty() {
+        "assessment".to_string()
+    } else {
+        stem
+    };
+    format!("{stem}-report.{}", format.slug())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_file_names_are_safe_and_readable() {
+        assert_eq!(
+            file_name("AEO readiness 2026", ExportFormat::Pdf),
+            "AEO-readiness-2026-report.pdf"
+        );
+        assert_eq!(
+            file_name("../../etc/passwd", ExportFormat::Json),
+            "etc-passwd-report.json"
+        );
+        assert_eq!(
+            file_name("Évaluation — Douane (KE)", ExportFormat::Xlsx),
+            "Évaluation-Douane-KE-report.xlsx"
+        );
+        assert_eq!(file_name("///", ExportFormat::Csv), "assessment-report.csv");
+    }
+}

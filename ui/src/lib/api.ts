@@ -1,0 +1,114 @@
+// The only module that talks to Tauri. Every command of the desktop shell has one typed function
+// here; errors come back as ApiError with the shell's stable `code` (the UI never looks at the
+// message text to decide anything).
+
+import { Channel, invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
+import type {
+  AnswerInput,
+  AppInfo,
+  Assessment,
+  AssessmentDetails,
+  AssessmentSummary,
+  Attached,
+  Backup,
+  CommandError,
+  Dashboard,
+  ExportRequest,
+  ExportStep,
+  Exported,
+  HistoryEntry,
+  Role,
+  Saved,
+  Settings,
+  Workspace,
+} from './bindings';
+
+/** A failed command: `code` is stable, `message` is for people. */
+export class ApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+    this.name = 'ApiError';
+  }
+}
+
+function isCommandError(e: unknown): e is CommandError {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as CommandError).code === 'string' &&
+    typeof (e as CommandError).message === 'string'
+  );
+}
+
+/** Turns whatever a rejected call gives into an ApiError. */
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (isCommandError(e)) return new ApiError(e.code, e.message);
+  return new ApiError('internal', e instanceof Error ? e.message : String(e));
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  setSettings: (settings: Settings) => call<AppInfo>('set_settings', { settings }),
+  backupNow: () => call<Backup>('backup_now'),
+  listBackups: () => call<Backup[]>('list_backups'),
+  restoreBackup: (label: string) => call<AppInfo>('restore_backup', { label }),
+
+  roles: () => call<Role[]>('roles'),
+  listAssessments: () => call<AssessmentSummary[]>('list_assessments'),
+  createAssessment: (details: AssessmentDetails) =>
+    call<Assessment>('create_assessment', { details }),
+  updateAssessment: (id: string, details: AssessmentDetails) =>
+    call<Assessment>('update_assessment', { id, details }),
+  duplicateAssessment: (id: string, title: string) =>
+    call<Assessment>('duplicate_assessment', { id, title }),
+  deleteAssessment: (id: string) => call<null>('delete_assessment', { id }),
+  restoreAssessment: (id: string) => call<Assessment>('restore_assessment', { id }),
+  openAssessment: (id: string) => call<Workspace>('open_assessment', { id }),
+  dashboard: (id: string) => call<Dashboard>('dashboard', { id }),
+
+  saveAnswer: (id: string, itemId: string, input: AnswerInput) =>
+    call<Saved>('save_answer', { id, itemId, input }),
+  clearAnswer: (id: string, itemId: string) => call<Saved>('clear_answer', { id, itemId }),
+  itemHistory: (id: string, itemId: string) =>
+    call<HistoryEntry[]>('item_history', { id, itemId }),
+
+  /** Opens the file dialog; null when the user closed it. */
+  attachEvidence: (id: string, itemId: string, title: string) =>
+    call<Attached | null>('attach_evidence', { id, itemId, title }),
+  attachDropped: (id: string, itemId: string) => call<Attached>('attach_dropped', { id, itemId }),
+  removeEvidence: (id: string, itemId: string, sha256: string) =>
+    call<Attached>('remove_evidence', { id, itemId, sha256 }),
+
+  /** Asks where to save, writes the report, reports each step; null when the user cancelled. */
+  exportReport: (request: ExportRequest, onStep: (step: ExportStep) => void) => {
+    const channel = new Channel<ExportStep>();
+    channel.onmessage = onStep;
+    return call<Exported | null>('export_report', { request, onStep: channel });
+  },
+  openExported: (path: string) => call<null>('open_exported', { path }),
+
+  /** The window was asked to close: save what is pending, then call `closeWindow`. */
+  onClosing: (f: () => void): Promise<UnlistenFn> => listen<null>('closing', () => f()),
+  closeWindow: () => call<null>('close_window'),
+
+  /** Files dragged over the window (true) or away (false). */
+  onDragHover: (f: (hovering: boolean) => void): Promise<UnlistenFn> =>
+    listen<boolean>('drag-hover', (e) => f(e.payload)),
+  /** Files dropped on the window: their names. Attach them with `attachDropped`. */
+  onFilesDropped: (f: (names: string[]) => void): Promise<UnlistenFn> =>
+    listen<string[]>('files-dropped', (e) => f(e.payload)),
+};
+
+export type Api = typeof api;

@@ -1,0 +1,700 @@
+// GENERATED from src-tauri/src/dto/mod.rs by ts-rs. Do not edit by hand:
+// change the Rust type, then run `UPDATE_BINDINGS=1 cargo test -p safe-assess-desktop --lib bindings`.
+
+export type CommandError = { 
+/**
+ * A stable, machine-readable code (`not_found`, `invalid_input`, `cancelled`, ...).
+ */
+code: string, 
+/**
+ * One line for people.
+ */
+message: string, };
+
+export type Status = "met" | "partially-met" | "not-met" | "not-applicable";
+
+export type Priority = "high" | "medium" | "low";
+
+export type Profile = "customs" | "trader";
+
+export type Criticality = "critical" | "major" | "minor";
+
+export type Aim = "prevent-exploitation" | "protect-critical-nodes" | "resilience-recovery";
+
+export type GroupKind = "part" | "pillar" | "standard" | "level" | "section";
+
+export type Readiness = "not-ready" | "incomplete" | "ready-with-actions" | "ready";
+
+export type Role = { 
+/**
+ * Stable slug.
+ */
+id: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * One-line description.
+ */
+description: string, };
+
+export type AssessmentDetails = { 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Profile (ignored when changing details: it never changes).
+ */
+profile: Profile | null, 
+/**
+ * Trader roles (role ids).
+ */
+roles: Array<string>, 
+/**
+ * Organisation.
+ */
+organisation: string, 
+/**
+ * ISO 3166-1 alpha-2 country code.
+ */
+country: string, 
+/**
+ * Identifiers (EORI, TIN, ...).
+ */
+identifiers: string, 
+/**
+ * Assessors' names.
+ */
+assessors: string, 
+/**
+ * Scope note.
+ */
+scope: string, };
+
+export type Assessment = { 
+/**
+ * Id (UUID).
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Profile.
+ */
+profile: Profile, 
+/**
+ * Trader roles.
+ */
+roles: Array<string>, 
+/**
+ * Organisation.
+ */
+organisation: string, 
+/**
+ * Country code.
+ */
+country: string, 
+/**
+ * Identifiers.
+ */
+identifiers: string, 
+/**
+ * Assessors.
+ */
+assessors: string, 
+/**
+ * Scope note.
+ */
+scope: string, 
+/**
+ * Pinned catalogue pack id.
+ */
+packId: string, 
+/**
+ * Pinned catalogue pack version.
+ */
+packVersion: string, 
+/**
+ * Created (UTC, RFC 3339).
+ */
+createdAt: string, 
+/**
+ * Last change (UTC, RFC 3339).
+ */
+updatedAt: string, 
+/**
+ * The assessment this one was duplicated from.
+ */
+basedOn: string | null, };
+
+export type AssessmentSummary = { 
+/**
+ * The assessment.
+ */
+assessment: Assessment, 
+/**
+ * Applicable items.
+ */
+applicable: number, 
+/**
+ * Answered applicable items.
+ */
+answered: number, 
+/**
+ * 0 to 100.
+ */
+completion: number, };
+
+export type AnswerInput = { 
+/**
+ * Status.
+ */
+status: Status, 
+/**
+ * Why the item does not apply (required for not-applicable).
+ */
+justification: string, 
+/**
+ * Free comment.
+ */
+comment: string, 
+/**
+ * Who owns closing the gap.
+ */
+owner: string, 
+/**
+ * Target date (YYYY-MM-DD).
+ */
+targetDate: string | null, 
+/**
+ * Priority.
+ */
+priority: Priority | null, 
+/**
+ * Flagged for review.
+ */
+flagged: boolean, };
+
+export type Answer = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * What the user set.
+ */
+input: AnswerInput, 
+/**
+ * Copied from an earlier assessment and not confirmed since.
+ */
+carriedOver: boolean, 
+/**
+ * When last changed.
+ */
+updatedAt: string, 
+/**
+ * Who last changed it.
+ */
+updatedBy: string, 
+/**
+ * Evidence attached (SHA-256 hex).
+ */
+evidence: Array<string>, };
+
+export type Evidence = { 
+/**
+ * SHA-256 of the content, hex.
+ */
+sha256: string, 
+/**
+ * File name as attached.
+ */
+fileName: string, 
+/**
+ * Media type.
+ */
+mediaType: string, 
+/**
+ * Size in bytes.
+ */
+size: number, 
+/**
+ * When attached.
+ */
+addedAt: string, 
+/**
+ * Effective from.
+ */
+effective: string | null, 
+/**
+ * Expires on.
+ */
+expires: string | null, 
+/**
+ * Items it supports.
+ */
+items: Array<string>, };
+
+export type HistoryEntry = { 
+/**
+ * Sequence number (increasing).
+ */
+seq: number, 
+/**
+ * `answer`, `clear`, `confirm`, `evidence-add`, `evidence-remove`, `merge`, `import`.
+ */
+action: string, 
+/**
+ * The answer before, for answer changes.
+ */
+old: AnswerInput | null, 
+/**
+ * The answer after, for answer changes.
+ */
+new: AnswerInput | null, 
+/**
+ * The evidence file, for evidence changes.
+ */
+fileName: string | null, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * Who.
+ */
+by: string, };
+
+export type Item = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Short title.
+ */
+title: string, 
+/**
+ * What must be in place.
+ */
+requirement: string, 
+/**
+ * What good implementation looks like.
+ */
+guidance: string, 
+/**
+ * The most common shortfall.
+ */
+shortfall: string, 
+/**
+ * Evidence a validator would ask for.
+ */
+evidence: Array<string>, 
+/**
+ * SAFE Framework reference.
+ */
+reference: string, 
+/**
+ * How much it matters.
+ */
+criticality: Criticality, 
+/**
+ * Cannot be answered not-applicable.
+ */
+mandatory: boolean, 
+/**
+ * The strategic aim it serves.
+ */
+aim: Aim, };
+
+export type Group = { 
+/**
+ * Stable id.
+ */
+id: string, 
+/**
+ * Kind.
+ */
+kind: GroupKind, 
+/**
+ * Short label (code, or the id).
+ */
+label: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * What the group is about.
+ */
+summary: string, 
+/**
+ * SAFE reference.
+ */
+reference: string, 
+/**
+ * Child groups.
+ */
+groups: Array<Group>, 
+/**
+ * Items directly in this group.
+ */
+items: Array<Item>, };
+
+export type Pack = { 
+/**
+ * Pack id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Source edition.
+ */
+edition: string, 
+/**
+ * Pack version.
+ */
+version: string, 
+/**
+ * The tree.
+ */
+groups: Array<Group>, };
+
+export type Score = { 
+/**
+ * 0 to 100, or null when nothing scorable is answered.
+ */
+score: number | null, 
+/**
+ * 0 to 100.
+ */
+completion: number, 
+/**
+ * Applicable items.
+ */
+applicable: number, 
+/**
+ * Answered (including not-applicable).
+ */
+answered: number, 
+/**
+ * Met.
+ */
+met: number, 
+/**
+ * Partially met.
+ */
+partiallyMet: number, 
+/**
+ * Not met.
+ */
+notMet: number, 
+/**
+ * Not applicable.
+ */
+notApplicable: number, 
+/**
+ * Unanswered.
+ */
+unanswered: number, };
+
+export type GroupScore = { 
+/**
+ * Group id.
+ */
+id: string, 
+/**
+ * Short label.
+ */
+label: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Kind.
+ */
+kind: GroupKind, 
+/**
+ * 0 for top-level groups.
+ */
+depth: number, 
+/**
+ * Parent group id.
+ */
+parent: string | null, 
+/**
+ * Score and completion.
+ */
+score: Score, };
+
+export type AimScore = { 
+/**
+ * The aim.
+ */
+aim: Aim, 
+/**
+ * Score and completion.
+ */
+score: Score, };
+
+export type Verdict = { 
+/**
+ * Readiness.
+ */
+readiness: Readiness, 
+/**
+ * The rule (1 to 4) that matched.
+ */
+rule: number, 
+/**
+ * The rule in words with the figures (English, from the core).
+ */
+explanation: string, };
+
+export type Gap = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Item title.
+ */
+title: string, 
+/**
+ * The group directly holding the item.
+ */
+groupId: string, 
+/**
+ * Criticality.
+ */
+criticality: Criticality, 
+/**
+ * Status; null when unanswered.
+ */
+status: Status | null, 
+/**
+ * Recommended action (the item's guidance).
+ */
+recommendedAction: string, 
+/**
+ * Owner.
+ */
+owner: string, 
+/**
+ * Target date.
+ */
+targetDate: string | null, 
+/**
+ * Priority.
+ */
+priority: Priority | null, 
+/**
+ * Flagged for review.
+ */
+flagged: boolean, };
+
+export type Scorecard = { 
+/**
+ * The whole assessment.
+ */
+overall: Score, 
+/**
+ * Every group, parents before children.
+ */
+groups: Array<GroupScore>, 
+/**
+ * The three strategic aims.
+ */
+aims: Array<AimScore>, 
+/**
+ * Trader assessments only.
+ */
+verdict: Verdict | null, 
+/**
+ * Gaps, most important first.
+ */
+gaps: Array<Gap>, };
+
+export type Dashboard = { 
+/**
+ * The assessment.
+ */
+assessment: Assessment, 
+/**
+ * Its scores.
+ */
+scorecard: Scorecard, };
+
+export type Progress = { 
+/**
+ * The whole assessment.
+ */
+overall: Score, 
+/**
+ * Per group id.
+ */
+groups: Array<GroupProgress>, };
+
+export type GroupProgress = { 
+/**
+ * Group id.
+ */
+id: string, 
+/**
+ * Applicable items.
+ */
+applicable: number, 
+/**
+ * Answered items.
+ */
+answered: number, };
+
+export type Workspace = { 
+/**
+ * The assessment.
+ */
+assessment: Assessment, 
+/**
+ * Its pinned pack, cut to the items that apply.
+ */
+pack: Pack, 
+/**
+ * The answers.
+ */
+answers: Array<Answer>, 
+/**
+ * The evidence files.
+ */
+evidence: Array<Evidence>, 
+/**
+ * Badges.
+ */
+progress: Progress, };
+
+export type Saved = { 
+/**
+ * The answer as stored; null after clearing.
+ */
+answer: Answer | null, 
+/**
+ * Badges after the change.
+ */
+progress: Progress, };
+
+export type Attached = { 
+/**
+ * The assessment's evidence files after attaching.
+ */
+evidence: Array<Evidence>, 
+/**
+ * The item's answer, with its evidence list.
+ */
+answer: Answer | null, };
+
+export type Backup = { 
+/**
+ * Full path.
+ */
+path: string, 
+/**
+ * Size in bytes.
+ */
+size: number, 
+/**
+ * Time and reason, e.g. `20261127-101500-daily`.
+ */
+label: string, };
+
+export type Language = "en" | "fr";
+
+export type Theme = "system" | "light" | "dark";
+
+export type Settings = { 
+/**
+ * UI language.
+ */
+language: Language, 
+/**
+ * Colour theme.
+ */
+theme: Theme, 
+/**
+ * The name recorded in the history of every change; empty for the login name.
+ */
+userName: string, };
+
+export type AppInfo = { 
+/**
+ * App version.
+ */
+version: string, 
+/**
+ * The database file (shared with the `safe-assess` command line).
+ */
+database: string, 
+/**
+ * The backup folder.
+ */
+backups: string, 
+/**
+ * The folder for the user's own catalogue packs.
+ */
+catalogueFolder: string, 
+/**
+ * The name recorded in the history (settings, or the login name).
+ */
+userName: string, 
+/**
+ * The settings.
+ */
+settings: Settings, 
+/**
+ * Why the database could not be opened, when it could not.
+ */
+databaseError: CommandError | null, 
+/**
+ * User catalogue packs that were refused, one line each.
+ */
+catalogueProblems: Array<string>, };
+
+export type ExportFormat = "pdf" | "html" | "xlsx" | "csv" | "json";
+
+export type Paper = "a4" | "letter";
+
+export type ExportRequest = { 
+/**
+ * Assessment id.
+ */
+assessmentId: string, 
+/**
+ * Format.
+ */
+format: ExportFormat, 
+/**
+ * Paper size (PDF).
+ */
+paper: Paper, 
+/**
+ * Language of the report's fixed text.
+ */
+language: Language, };
+
+export type ExportStep = "loading" | "rendering" | "writing" | "done";
+
+export type Exported = { 
+/**
+ * Where the file is.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+size: number, };

@@ -1,0 +1,66 @@
+// Small, hand-made data for the UI's unit tests.
+import type { Answer, AnswerInput, Item, Pack, Status } from './bindings';
+
+export function item(id: string, over: Partial<Item> = {}): Item {
+  return {
+    id,
+    title: `Title of ${id}`,
+    requirement: `Requirement of ${id}`,
+    guidance: `Guidance of ${id}`,
+    shortfall: '',
+    evidence: [],
+    reference: 'SAFE 2021',
+    criticality: 'major',
+    mandatory: false,
+    aim: 'prevent-exploitation',
+    ...over,
+  };
+}
+
+export function input(status: Status, over: Partial<AnswerInput> = {}): AnswerInput {
+  return {
+    status,
+    justification: '',
+    comment: '',
+    owner: '',
+    targetDate: null,
+    priority: null,
+    flagged: false,
+    ...over,
+  };
+}
+
+export function answer(itemId: string, status: Status, over: Partial<AnswerInput> = {}): Answer {
+  return {
+    itemId,
+    input: input(status, over),
+    carriedOver: false,
+    updatedAt: '2026-11-27T10:00:00Z',
+    updatedBy: 'ana',
+    evidence: [],
+  };
+}
+
+/** Two sections: A with A.1 and A.2, B with a sub-group B.X holding B.1, and B.2 directly. */
+export function pack(): Pack {
+  const group = (id: string, items: Item[], groups: Pack['groups'] = []) => ({
+    id,
+    kind: 'section' as const,
+    label: id,
+    title: `Section ${id}`,
+    summary: '',
+    reference: '',
+    groups,
+    items,
+  });
+  return {
+    id: 'p',
+    title: 'Pack',
+    edition: '2021',
+    version: '1.0.0',
+    groups: [
+      group('A', [item('A.1', { mandatory: true }), item('A.2', { title: 'Sécurité du fret' })]),
+      group('B', [item('B.2')], [group('B.X', [item('B.1')])]),
+    ],
+  };
+}

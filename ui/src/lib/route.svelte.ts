@@ -1,0 +1,14 @@
+// Which screen is shown. There is no URL routing: the app has one window and a few screens.
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'new' }
+  | { name: 'workspace'; id: string; itemId?: string }
+  | { name: 'dashboard'; id: string }
+  | { name: 'settings' };
+
+export const nav = $state<{ route: Route }>({ route: { name: 'home' } });
+
+export function go(route: Route): void {
+  nav.route = route;
+}
