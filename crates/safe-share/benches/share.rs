@@ -1,6 +1,6 @@
 //! Export and import timings for a fully answered trader assessment (every role, every item
 //! answered with a comment and owner; each answer's history; 10 evidence files of 200 KB).
-//! Figures are recorded in docs-drafts/sharing.md. Run: `cargo bench -p safe-share`.
+//! Figures are recorded in BENCHMARKS.md. Run: `cargo bench -p safe-share`.
 #![allow(clippy::expect_used)] // test code: a failed expectation is a test failure
 
 use std::hint::black_box;
