@@ -10,6 +10,7 @@ use safe_core::model::Stamp;
 use safe_core::store::{MergePlan, MergeReport, Side, Store};
 
 use crate::error::{Error, Result};
+use crate::format::Manifest;
 use crate::import::{ImportOptions, open_checked, source_note};
 use crate::read::ShareFile;
 
@@ -44,11 +45,7 @@ pub fn open_for_merge(
             local.pack_version
         )));
     }
-    let mut ours = store.lineage(id)?;
-    ours.push(local.id.clone());
-    let mut theirs = m.lineage.clone();
-    theirs.push(m.assessment_id.clone());
-    if !ours.iter().any(|o| theirs.contains(o)) {
+    if !is_copy(store, &local.id, m)? {
         return Err(Error::Invalid(format!(
             "{} holds assessment {} ('{}', {}), which is not a copy of {} ('{}'): merge only copies \
              of one assessment (export it, import it on the other machine, then merge back); use \
@@ -62,6 +59,36 @@ pub fn open_for_merge(
         )));
     }
     Ok(file)
+}
+
+/// Whether local assessment `id` and the file's assessment are copies of one assessment: the
+/// same id, or linked by earlier imports (the local `lineage` and the file's).
+fn is_copy(store: &Store, id: &str, m: &Manifest) -> Result<bool> {
+    let mut ours = store.lineage(id)?;
+    ours.push(id.to_string());
+    Ok(ours
+        .iter()
+        .any(|o| *o == m.assessment_id || m.lineage.contains(o)))
+}
+
+/// The local assessments (not in the bin) a file could be merged into, most recently changed
+/// first: copies of the file's assessment on the same pack version. None for a redacted file.
+/// The file must have been opened (checked) already; [`open_for_merge`] checks it again.
+pub fn merge_targets(store: &Store, m: &Manifest) -> Result<Vec<String>> {
+    if m.redacted {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for s in store.list_assessments()? {
+        let a = &s.assessment;
+        if (a.pack_id.as_str(), a.pack_version.as_str())
+            == (m.pack.id.as_str(), m.pack.version.as_str())
+            && is_copy(store, &a.id, m)?
+        {
+            out.push(a.id.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// What merging the file into `id` would do.

@@ -423,6 +423,32 @@ fn merge_refuses_an_unrelated_assessment() {
     assert!(err.to_string().contains("not a copy"), "{err}");
     // The same id (another machine's copy of this assessment) is related.
     merge::open_for_merge(&other.store, ID, &path, &ImportOptions::default()).expect("related");
+    let file = ShareFile::open(&path, Limits::default()).expect("open");
+    assert_eq!(
+        merge::merge_targets(&other.store, &file.manifest).expect("targets"),
+        vec![ID.to_string()],
+        "only the copy is offered as a merge target"
+    );
+    // An imported copy (new id, linked by its lineage) is a target too; a redacted file never.
+    let copy = "5eed0000-0000-4000-8000-0000000000cc";
+    import(
+        &mut other.store,
+        &path,
+        &ImportOptions::default(),
+        copy,
+        &stamp(9),
+    )
+    .expect("import");
+    let mut targets = merge::merge_targets(&other.store, &file.manifest).expect("targets");
+    targets.sort();
+    assert_eq!(targets, vec![ID.to_string(), copy.to_string()]);
+    let redacted = fx.export("r.safeassess", true);
+    let file = ShareFile::open(&redacted, Limits::default()).expect("open");
+    assert!(
+        merge::merge_targets(&other.store, &file.manifest)
+            .expect("targets")
+            .is_empty()
+    );
 }
 
 #[test]
