@@ -230,3 +230,138 @@ fn bad_input_exits_2_and_leaves_nothing_behind() {
     }
     assert!(leftovers(dir).is_empty());
 }
+
+#[test]
+fn compare_with_adds_the_progress_section() {
+    let env = Env::new();
+    let previous = trader(&env);
+    let items = env.items_for(&previous);
+    // A year later: a duplicate where the unmet item is now met.
+    let current = env
+        .ok(&["duplicate", &previous, "--title", "AEO readiness 2027"])
+        .trim()
+        .to_string();
+    env.ok(&["answer", &current, &items.mandatory[1], "--status", "met"]);
+    let dir = env.dir.path();
+
+    let json = dir.join("progress.json");
+    env.ok(&[
+        "report",
+        &current,
+        "--format",
+        "json",
+        "--out",
+        json.to_str().expect("utf-8"),
+        "--compare-with",
+        &previous[..8],
+    ]);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("valid JSON");
+    let c = &v["comparison"];
+    assert_eq!(c["previous"]["id"], previous.as_str());
+    assert_eq!(c["previous"]["title"], "AEO readiness 2026");
+    let closed: Vec<&str> = c["gapsClosed"]
+        .as_array()
+        .expect("gaps closed")
+        .iter()
+        .map(|g| g["itemId"].as_str().expect("item id"))
+        .collect();
+    assert_eq!(closed, [items.mandatory[1].as_str()]);
+    assert!(c["overall"]["delta"].as_f64().expect("delta") > 0.0);
+
+    let html = dir.join("progress.html");
+    env.ok(&[
+        "report",
+        &current,
+        "--format",
+        "html",
+        "--out",
+        html.to_str().expect("utf-8"),
+        "--lang",
+        "fr",
+        "--compare-with",
+        &previous,
+    ]);
+    let html = std::fs::read_to_string(html).expect("html");
+    assert!(html.contains("<section id=\"progress\""));
+    assert!(html.contains("Progrès depuis l&#39;évaluation précédente"));
+
+    // Without the flag: no section.
+    let plain = dir.join("plain.json");
+    env.ok(&[
+        "report",
+        &current,
+        "--format",
+        "json",
+        "--out",
+        plain.to_str().expect("utf-8"),
+    ]);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&plain).expect("json")).expect("valid JSON");
+    assert!(v["comparison"].is_null());
+}
+
+#[test]
+fn compare_with_refuses_a_missing_or_unrelated_assessment() {
+    let env = Env::new();
+    let id = trader(&env);
+    let out = env.dir.path().join("r.html");
+    let out_s = out.to_str().expect("utf-8");
+    let report = |other: &str| {
+        env.run(&[
+            "report",
+            &id,
+            "--format",
+            "html",
+            "--out",
+            out_s,
+            "--compare-with",
+            other,
+        ])
+    };
+
+    let (code, _, err) = report("abcdef12");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("abcdef12"), "{err}");
+
+    let (code, _, err) = report(&id);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot be compared with itself"), "{err}");
+
+    // Another organisation on the same catalogue.
+    let other = env.ok(&[
+        "new",
+        "--title",
+        "Other",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--org",
+        "Globex SARL",
+    ]);
+    let (code, _, err) = report(other.trim());
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("'Globex SARL'") && err.contains("same organisation"),
+        "{err}"
+    );
+
+    // Another catalogue (customs), even under the same organisation name.
+    let customs = env.ok(&[
+        "new",
+        "--title",
+        "Customs",
+        "--profile",
+        "customs",
+        "--org",
+        "Acme <Imports> & Co",
+    ]);
+    let (code, _, err) = report(customs.trim());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("different catalogues"), "{err}");
+    assert!(err.lines().count() <= 2, "one clear line: {err}");
+
+    assert!(!out.exists(), "nothing written when refused");
+    assert!(leftovers(env.dir.path()).is_empty());
+}

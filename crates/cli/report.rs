@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use safe_core::store::Store;
 use safe_core::{Error, Result};
-use safe_report::{Format, Lang, Options, Paper, ReportError};
+use safe_report::{Format, Lang, Options, Paper, ReportData, ReportError};
 
 /// `report` arguments.
 #[derive(Debug, Args)]
@@ -27,6 +27,10 @@ pub struct ReportArgs {
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Add a "Progress since the previous assessment" section comparing with this earlier
+    /// assessment of the same organisation and catalogue (id or unique prefix).
+    #[arg(long, value_name = "OTHER_ID")]
+    pub compare_with: Option<String>,
 }
 
 /// Checks the options, renders the report and writes it (through a temporary file).
@@ -42,6 +46,14 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
     let store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
     let opened = safe_core::open_assessment(&store, &id)?;
+    // The earlier assessment is found and checked before anything is rendered.
+    let comparison = match &a.compare_with {
+        Some(other) => {
+            let previous = safe_core::open_assessment(&store, &store.resolve(other)?)?;
+            Some(safe_report::comparison(&previous, &opened)?)
+        }
+        None => None,
+    };
     let now = chrono::Utc::now();
     let opts = Options {
         lang,
@@ -49,7 +61,10 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
         today: chrono::Local::now().date_naive(),
         generated_at: now,
     };
-    let bytes = safe_report::render(&opened, format, &opts).map_err(|e| render_fault(e, &a.out))?;
+    let mut data = ReportData::build(&opened, &opts);
+    data.comparison = comparison;
+    let bytes =
+        safe_report::render_data(&data, format, &opts).map_err(|e| render_fault(e, &a.out))?;
     safe_report::write_report(&a.out, &bytes, a.force)?;
     println!(
         "wrote {} ({} report, {} KB)",

@@ -251,6 +251,7 @@ impl ReportData {
             evidence,
             capacity_building,
             answers,
+            comparison: None,
         }
     }
 
@@ -266,7 +267,7 @@ impl ReportData {
 }
 
 /// Unique labels: the codes of the path joined by a space (`P1 S04`, `G`, `CE`).
-fn path_labels(pack: &Pack) -> HashMap<String, String> {
+pub(crate) fn path_labels(pack: &Pack) -> HashMap<String, String> {
     fn walk(g: &Group, prefix: &str, out: &mut HashMap<String, String>) {
         let label = if prefix.is_empty() {
             g.label().to_string()

@@ -1,6 +1,7 @@
 //! The charts of the HTML report as inline SVG: a bar chart of groups, a radar of the top-level
-//! groups and the three strategic aims side by side. They are readable in black and white: every
-//! bar carries its value, bars below the threshold are hatched, and the aims use three patterns.
+//! groups, the three strategic aims side by side, and the scores then and now of the progress
+//! section. They are readable in black and white: every bar carries its value, bars below the
+//! threshold are hatched, the aims use three patterns, and previous scores are hatched.
 
 use std::fmt::Write as _;
 
@@ -295,6 +296,103 @@ pub fn aims(id: &str, title: &str, points: &[Point], na: &str) -> String {
     s
 }
 
+/// One group of the progress chart: its score then and now.
+pub struct Pair<'a> {
+    /// Short label (code).
+    pub label: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Score in the previous assessment.
+    pub before: Option<f64>,
+    /// Score now.
+    pub after: Option<f64>,
+    /// The change as shown (`+9`).
+    pub change: String,
+}
+
+/// Two horizontal bars per group, the previous score (hatched, thin) above the current one
+/// (solid), with both figures and the change at the right, and a legend.
+pub fn pairs(id: &str, title: &str, rows: &[Pair], legend: [&str; 2], na: &str) -> String {
+    let (label_w, plot_w, value_w) = (330.0, 330.0, 120.0);
+    let (row_h, top, axis_h) = (30.0, 30.0, 24.0);
+    let width = label_w + plot_w + value_w;
+    let bottom = top + row_h * rows.len() as f64;
+    let height = bottom + axis_h;
+    let x0 = label_w;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-labelledby=\"{id}-t\" {FONT} font-size=\"12\">\
+<title id=\"{id}-t\">{}</title>{}",
+        esc(title),
+        defs(id)
+    );
+    // Legend.
+    let _ = write!(
+        s,
+        "<rect x=\"{x0}\" y=\"4\" width=\"18\" height=\"9\" fill=\"url(#{id}-hatch)\" stroke=\"{INK}\" stroke-width=\"0.8\"/>\
+<text x=\"{}\" y=\"13\" fill=\"{TEXT}\">{}</text>\
+<rect x=\"{}\" y=\"4\" width=\"18\" height=\"9\" fill=\"{INK}\"/>\
+<text x=\"{}\" y=\"13\" fill=\"{TEXT}\">{}</text>",
+        x0 + 24.0,
+        esc(legend[0]),
+        x0 + 170.0,
+        x0 + 194.0,
+        esc(legend[1])
+    );
+    for tick in [0, 25, 50, 75, 100] {
+        let x = x0 + plot_w * tick as f64 / 100.0;
+        let _ = write!(
+            s,
+            "<line x1=\"{x}\" y1=\"{top}\" x2=\"{x}\" y2=\"{bottom}\" stroke=\"{GRID}\" stroke-width=\"0.8\"/>\
+<text x=\"{x}\" y=\"{}\" text-anchor=\"middle\" fill=\"{TEXT}\" font-size=\"10\">{tick}</text>",
+            height - 8.0
+        );
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let y = top + row_h * i as f64;
+        let figures = format!(
+            "{} \u{2192} {} ({})",
+            fmt_score(r.before, na),
+            fmt_score(r.after, na),
+            r.change
+        );
+        let _ = write!(
+            s,
+            "<g><title>{}</title><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{TEXT}\">{}</text>",
+            esc(&format!("{} {}: {figures}", r.label, r.title)),
+            x0 - 8.0,
+            y + row_h / 2.0 + 4.0,
+            esc(&truncate(&format!("{} {}", r.label, r.title), 52))
+        );
+        if let Some(v) = r.before {
+            let _ = write!(
+                s,
+                "<rect x=\"{x0}\" y=\"{}\" width=\"{:.1}\" height=\"8\" fill=\"url(#{id}-hatch)\" stroke=\"{INK}\" stroke-width=\"0.8\"/>",
+                y + 5.0,
+                plot_w * v.clamp(0.0, 100.0) / 100.0
+            );
+        }
+        if let Some(v) = r.after {
+            let _ = write!(
+                s,
+                "<rect x=\"{x0}\" y=\"{}\" width=\"{:.1}\" height=\"11\" fill=\"{INK}\"/>",
+                y + 14.0,
+                plot_w * v.clamp(0.0, 100.0) / 100.0
+            );
+        }
+        let _ = write!(
+            s,
+            "<text x=\"{}\" y=\"{}\" fill=\"{TEXT}\" font-weight=\"bold\">{}</text></g>",
+            x0 + plot_w + 8.0,
+            y + row_h / 2.0 + 4.0,
+            esc(&figures)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -323,5 +421,15 @@ mod tests {
             assert!(svg.contains("n/a"));
         }
         assert!(bars("t", "", &pts, 70.0, "n/a").contains("url(#t-hatch)"));
+        let rows = [Pair {
+            label: "<b>",
+            title: "a & b",
+            before: None,
+            after: Some(40.0),
+            change: "n/a".into(),
+        }];
+        let svg = pairs("p", "<t>", &rows, ["<then>", "now"], "n/a");
+        assert!(!svg.contains("<b>") && !svg.contains("<then>"), "{svg}");
+        assert!(svg.contains("&lt;then&gt;") && svg.contains("n/a \u{2192} 40 (n/a)"));
     }
 }

@@ -219,6 +219,37 @@ table! {
     VerdictRule2 => "Incomplete: {unanswered} of {applicable} applicable items are unanswered; readiness can only be judged on a complete assessment.", "Incomplet : {unanswered} des {applicable} exigences applicables sont sans réponse ; la préparation ne peut être jugée que sur une évaluation complète.";
     VerdictRule3 => "Ready once actions are closed: {partial} critical item(s) partially met, {major} major item(s) not met, overall score {score} (ready needs every critical item met, no major item unmet and a score of {ready} or more).", "Prêt une fois les actions menées : {partial} exigence(s) critique(s) partiellement satisfaite(s), {major} exigence(s) majeure(s) non satisfaite(s), score global de {score} (être prêt suppose toutes les exigences critiques satisfaites, aucune exigence majeure non satisfaite et un score d'au moins {ready}).";
     VerdictRule4 => "Ready: every critical item is met, no major item is unmet and the overall score is {score} ({ready} or more needed).", "Prêt : toutes les exigences critiques sont satisfaites, aucune exigence majeure n'est non satisfaite et le score global est de {score} (au moins {ready} requis).";
+    // Progress since the previous assessment
+    ProgressSection => "Progress since the previous assessment", "Progrès depuis l'évaluation précédente";
+    ProgressIntro => "Compared with the previous assessment “{title}” of {date} (id {id}, catalogue version {version}).", "Comparaison avec l'évaluation précédente « {title} » du {date} (identifiant {id}, version {version} du référentiel).";
+    ProgressPara => "The overall score went from {before} to {after} ({delta}). {closed} gap(s) closed and {opened} opened; {changed} requirement(s) changed status.", "Le score global est passé de {before} à {after} ({delta}). {closed} écart(s) comblé(s) et {opened} nouveau(x) ; {changed} exigence(s) ont changé de statut.";
+    Previous => "Previous", "Avant";
+    Now => "Now", "Maintenant";
+    ChangeCol => "Change", "Évolution";
+    Point => "point", "point";
+    Points => "points", "points";
+    PreviousAssessment => "Previous assessment", "Évaluation précédente";
+    ThisAssessment => "This assessment", "Cette évaluation";
+    ScoreChanges => "Scores then and now", "Scores avant et maintenant";
+    ChartProgress => "Top-level scores, previous and now", "Scores par grand domaine, précédents et actuels";
+    GapsClosed => "Gaps closed", "Écarts comblés";
+    GapsOpened => "Gaps opened", "Nouveaux écarts";
+    StatusChanges => "Requirements whose status changed", "Exigences dont le statut a changé";
+    GapsClosedIntro => "Gaps of the previous assessment that are met or not applicable now.", "Écarts de l'évaluation précédente désormais satisfaits ou sans objet.";
+    GapsOpenedIntro => "Gaps now that were not gaps in the previous assessment: a worse answer, a requirement no longer answered, or one that did not apply before.", "Écarts actuels qui n'en étaient pas lors de l'évaluation précédente : une réponse moins bonne, une exigence qui n'est plus renseignée ou qui ne s'appliquait pas.";
+    NoGapsClosed => "No gap of the previous assessment has been closed.", "Aucun écart de l'évaluation précédente n'a été comblé.";
+    NoGapsOpened => "No new gap since the previous assessment.", "Aucun nouvel écart depuis l'évaluation précédente.";
+    NoStatusChanges => "No requirement changed status.", "Aucune exigence n'a changé de statut.";
+    MoveImproved => "Improved", "Amélioré";
+    MoveWorsened => "Worsened", "Dégradé";
+    MoveAnswered => "Newly answered", "Nouvellement renseigné";
+    MoveUnanswered => "No longer answered", "Plus renseigné";
+    MoveChanged => "To or from not applicable", "Vers ou depuis sans objet";
+    SheetProgress => "Progress", "Progrès";
+    KindCol => "Kind", "Nature";
+    GapClosed => "Gap closed", "Écart comblé";
+    GapOpened => "Gap opened", "Nouvel écart";
+    StatusChanged => "Status changed", "Statut modifié";
     // Method appendix
     Method1 => "Each applicable requirement is answered met (value 1), partially met (0.5), not met (0) or not applicable. Not-applicable and unanswered requirements are left out of scores; unanswered ones lower the completion.", "Chaque exigence applicable reçoit la réponse satisfaite (valeur 1), partiellement satisfaite (0,5), non satisfaite (0) ou sans objet. Les exigences sans objet ou sans réponse sont exclues des scores ; celles sans réponse réduisent l'avancement.";
     Method2 => "Requirements are weighted by criticality: critical 3, major 2, minor 1. A score is 100 × Σ(weight × value) / Σ(weight) over the scored requirements of a group, an aim or the whole assessment.", "Les exigences sont pondérées selon leur criticité : critique 3, majeure 2, mineure 1. Un score vaut 100 × Σ(poids × valeur) / Σ(poids) sur les exigences notées d'un groupe, d'un objectif ou de l'ensemble.";

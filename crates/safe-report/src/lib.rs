@@ -8,6 +8,9 @@
 //! - **CSV** (RFC 4180, UTF-8 with BOM) and **XLSX** of the gap register and action plan;
 //! - **JSON**, the report data itself (schema `safe-assess.report/1`, see `REPORT_SCHEMA.md`).
 //!
+//! An optional section shows the progress since an earlier assessment of the same organisation:
+//! build it with [`comparison`] and put it into [`ReportData::comparison`] (see [`progress`]).
+//!
 //! Every fixed string comes from the translation table in [`i18n`] (English and French).
 //! [`write_report`] writes the bytes through a temporary file in the target folder, so a failed
 //! or refused write leaves nothing behind.
@@ -15,6 +18,7 @@
 mod build;
 pub mod i18n;
 mod model;
+pub mod progress;
 
 mod charts;
 mod html;
@@ -32,6 +36,7 @@ pub use model::{
     FlaggedRow, GapRow, GroupRow, NotApplicableRow, OwnerPlan, ReportData, RoleInfo, SCHEMA,
     Summary, TOP_GAPS, VerdictInfo, WEAK_BELOW,
 };
+pub use progress::{Comparison, comparison};
 pub use write::write_report;
 
 /// An output format.
@@ -138,6 +143,10 @@ pub enum ReportError {
     /// A bad option (unknown format, paper or language).
     #[error("{0}")]
     Invalid(String),
+    /// Two assessments that cannot be compared (the same one, other catalogues, other
+    /// organisations).
+    #[error("{0}")]
+    NotComparable(String),
     /// The output file exists and overwriting was not asked for.
     #[error("{0} already exists: choose another file or use --force to replace it")]
     Exists(PathBuf),
@@ -173,6 +182,7 @@ impl ReportError {
     pub fn code(&self) -> &'static str {
         match self {
             ReportError::Invalid(_) => "invalid_input",
+            ReportError::NotComparable(_) => "not_comparable",
             ReportError::Exists(_) => "file_exists",
             ReportError::NotWritable { .. } => "not_writable",
             ReportError::Io { .. } => "io",
@@ -184,7 +194,10 @@ impl ReportError {
     pub fn is_user_error(&self) -> bool {
         matches!(
             self,
-            ReportError::Invalid(_) | ReportError::Exists(_) | ReportError::NotWritable { .. }
+            ReportError::Invalid(_)
+                | ReportError::NotComparable(_)
+                | ReportError::Exists(_)
+                | ReportError::NotWritable { .. }
         )
     }
 }

@@ -11,6 +11,7 @@ use safe_core::scoring::{Readiness, Score};
 use serde::Serialize;
 
 use crate::i18n::{Lang, T};
+use crate::progress::Comparison;
 
 /// The schema id written in every JSON report.
 pub const SCHEMA: &str = "safe-assess.report/1";
@@ -64,6 +65,9 @@ pub struct ReportData {
     pub capacity_building: Vec<CapacityRow>,
     /// Every applicable item with its answer, by group in catalogue order.
     pub answers: Vec<AnswerGroup>,
+    /// Progress since an earlier assessment of the same organisation, when one was chosen
+    /// (`null` otherwise). [`ReportData::build`] leaves it empty; see [`crate::comparison`].
+    pub comparison: Option<Comparison>,
 }
 
 /// The assessment's details.

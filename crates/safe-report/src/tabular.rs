@@ -1,12 +1,14 @@
 //! The spreadsheet formats: CSV (RFC 4180, UTF-8 with a byte-order mark so Excel reads the
 //! accents) of the gap register with its action-plan columns, and an XLSX workbook with a gap
-//! register sheet, an action plan sheet grouped by owner and a summary sheet.
+//! register sheet, an action plan sheet grouped by owner, a summary sheet and, when the report has
+//! a comparison, a progress sheet.
 
 use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook, Worksheet, XlsxError};
 
 use crate::ReportError;
 use crate::i18n::{self, Lang, T, percent};
 use crate::model::{GapRow, ReportData};
+use crate::progress::{self, Change, Comparison};
 
 /// The columns of the gap register, in order.
 fn register_header(lang: Lang) -> Vec<&'static str> {
@@ -253,11 +255,113 @@ fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             format!("{}: {}", i18n::readiness(lang, v.readiness), v.explanation),
         ));
     }
+    if let Some(c) = &d.comparison {
+        rows.push((T::PreviousAssessment.get(lang), progress::intro(lang, c)));
+        rows.push((
+            T::ProgressSection.get(lang),
+            format!(
+                "{} {} ({})",
+                T::OverallScore.get(lang),
+                progress::then_now(lang, &c.overall),
+                progress::points(lang, &c.overall)
+            ),
+        ));
+    }
     for (i, (k, v)) in rows.iter().enumerate() {
         ws.write_string_with_format(i as u32, 0, *k, &st.bold)?;
         ws.write_string_with_format(i as u32, 1, v, &st.wrap)?;
     }
+    if let Some(c) = &d.comparison {
+        progress_sheet(wb.add_worksheet(), &st, d, c, lang)?;
+    }
     wb.save_to_buffer()
+}
+
+/// One table: the overall score and the groups then and now, then the gaps closed, the gaps
+/// opened and every status change, told apart by the first column (filterable).
+fn progress_sheet(
+    ws: &mut Worksheet,
+    st: &Styles,
+    d: &ReportData,
+    c: &Comparison,
+    lang: Lang,
+) -> Result<(), XlsxError> {
+    ws.set_name(T::SheetProgress.get(lang))?;
+    let cols = [
+        (T::KindCol.get(lang), 16.0),
+        (T::Item.get(lang), 12.0),
+        (T::Title.get(lang), 50.0),
+        (T::Criticality.get(lang), 11.0),
+        (T::Previous.get(lang), 15.0),
+        (T::Now.get(lang), 15.0),
+        (T::ChangeCol.get(lang), 22.0),
+    ];
+    header(ws, st, &cols)?;
+    let score = XFormat::new().set_num_format("0");
+    let delta = XFormat::new().set_num_format("+0;-0;0");
+    let mut row = 1u32;
+    let mut scores = |ws: &mut Worksheet, kind: &str, id: &str, title: &str, ch: &Change| {
+        ws.write_string_with_format(row, 0, kind, &st.bold)?;
+        ws.write_string(row, 1, id)?;
+        ws.write_string_with_format(row, 2, title, &st.wrap)?;
+        for (col, v, f) in [
+            (4, ch.before, &score),
+            (5, ch.after, &score),
+            (6, ch.delta, &delta),
+        ] {
+            if let Some(v) = v {
+                ws.write_number_with_format(row, col, v, f)?;
+            }
+        }
+        row += 1;
+        Ok::<_, XlsxError>(())
+    };
+    scores(ws, T::OverallScore.get(lang), "", "", &c.overall)?;
+    for g in progress::table_groups(d, c) {
+        scores(ws, T::Score.get(lang), &g.path_label, &g.title, &g.score)?;
+    }
+    let gaps = [
+        (T::GapClosed, &c.gaps_closed),
+        (T::GapOpened, &c.gaps_opened),
+    ];
+    let items = gaps
+        .iter()
+        .flat_map(|(kind, rows)| {
+            rows.iter().map(move |g| {
+                (
+                    *kind,
+                    &g.item_id,
+                    &g.title,
+                    g.criticality,
+                    g.before,
+                    g.after,
+                    "",
+                )
+            })
+        })
+        .chain(c.changes.iter().map(|x| {
+            (
+                T::StatusChanged,
+                &x.item_id,
+                &x.title,
+                x.criticality,
+                x.before,
+                x.after,
+                progress::movement(lang, x.movement),
+            )
+        }));
+    for (kind, id, title, criticality, before, after, movement) in items {
+        ws.write_string_with_format(row, 0, kind.get(lang), &st.bold)?;
+        ws.write_string(row, 1, id)?;
+        ws.write_string_with_format(row, 2, title, &st.wrap)?;
+        ws.write_string(row, 3, i18n::criticality(lang, criticality))?;
+        ws.write_string(row, 4, i18n::status(lang, before))?;
+        ws.write_string(row, 5, i18n::status(lang, after))?;
+        ws.write_string(row, 6, movement)?;
+        row += 1;
+    }
+    ws.autofilter(0, 0, row.saturating_sub(1).max(1), 6)?;
+    Ok(())
 }
 
 #[cfg(test)]

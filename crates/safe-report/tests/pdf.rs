@@ -190,3 +190,82 @@ fn empty_states_render_in_every_format() {
         "incomplete"
     );
 }
+
+#[test]
+fn progress_section_reads_back_with_a_closed_gap() {
+    let (previous, current) = common::trader_with_previous();
+    let opts = common::options();
+    let mut data = ReportData::build(&current, &opts);
+    let c = safe_report::comparison(&previous, &current).unwrap();
+    let closed = c.gaps_closed.first().expect("a closed gap").item_id.clone();
+    let opened = c
+        .gaps_opened
+        .first()
+        .expect("an opened gap")
+        .item_id
+        .clone();
+    data.comparison = Some(c);
+    let bytes = safe_report::render_data(&data, Format::Pdf, &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("progress.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let text = tool("pdftotext", &[], &pdf);
+    let flat_text = flat(&text);
+    // The section, in the contents and as a numbered heading, with its parts.
+    assert!(
+        text.matches("Progress since the previous assessment")
+            .count()
+            >= 2
+    );
+    assert!(flat_text.contains("3 Progress since the previous assessment"));
+    assert!(flat_text.contains("4 Gap register"));
+    assert!(flat_text.contains(
+        "Compared with the previous assessment “AEO readiness 2025 <first>” of 4 March 2025"
+    ));
+    for part in [
+        "Gaps closed",
+        "Gaps opened",
+        "Requirements whose status changed",
+        "Top-level scores, previous and now",
+        "Previous assessment",
+        "This assessment",
+    ] {
+        assert!(flat_text.contains(part), "{part}");
+    }
+    // The closed gap's id is in the section (it is no longer in the gap register).
+    let section = &flat_text[flat_text.find("Gaps closed Gaps of the previous").unwrap()..];
+    let section = &section[..section.find("4 Gap register").unwrap()];
+    assert!(section.contains(&closed), "closed gap {closed}");
+    assert!(section.contains(&opened), "opened gap {opened}");
+    assert!(
+        data.gap(&closed).is_none(),
+        "a closed gap is not in the register"
+    );
+}
+
+#[test]
+fn progress_section_empty_states() {
+    let (previous, current) = common::trader_with_previous();
+    let opts = common::options();
+    let mut data = ReportData::build(&current, &opts);
+    let mut c = safe_report::comparison(&previous, &current).unwrap();
+    c.gaps_closed.clear();
+    c.gaps_opened.clear();
+    c.changes.clear();
+    data.comparison = Some(c);
+    let html = String::from_utf8(safe_report::render_data(&data, Format::Html, &opts).unwrap());
+    let bytes = safe_report::render_data(&data, Format::Pdf, &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("empty.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let text = flat(&tool("pdftotext", &[], &pdf));
+    let html = html.unwrap();
+    for empty in [
+        "No gap of the previous assessment has been closed.",
+        "No new gap since the previous assessment.",
+        "No requirement changed status.",
+    ] {
+        assert!(text.contains(empty), "PDF: {empty}");
+        assert!(html.contains(empty), "HTML: {empty}");
+    }
+}

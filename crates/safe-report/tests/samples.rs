@@ -4,7 +4,7 @@
 
 mod common;
 
-use safe_report::{Format, Lang, Paper, render};
+use safe_report::{Format, Lang, Paper, ReportData, comparison, render, render_data};
 
 #[test]
 #[ignore = "writes files for manual review"]
@@ -27,6 +27,22 @@ fn write_samples() {
         for f in [Format::Pdf, Format::Html] {
             let bytes = render(&opened, f, &fr).unwrap();
             std::fs::write(dir.join(format!("{name}-fr-letter.{}", f.slug())), bytes).unwrap();
+        }
+    }
+    // With the progress section.
+    let (previous, current) = common::trader_with_previous();
+    let mut fr = common::options();
+    fr.lang = Lang::Fr;
+    for (suffix, opts) in [("", common::options()), ("-fr", fr)] {
+        let mut data = ReportData::build(&current, &opts);
+        data.comparison = Some(comparison(&previous, &current).unwrap());
+        for f in Format::ALL {
+            let bytes = render_data(&data, f, &opts).unwrap();
+            std::fs::write(
+                dir.join(format!("trader-progress{suffix}.{}", f.slug())),
+                bytes,
+            )
+            .unwrap();
         }
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use safe_core::catalogue::{Criticality, Profile};
 use safe_core::model::Status;
 
+mod progress;
 mod tables;
 
 use crate::charts::{self, Point};
@@ -38,12 +39,17 @@ pub fn sections(d: &ReportData, lang: Lang) -> Vec<(&'static str, &'static str)>
     let mut v = vec![
         ("summary", T::ExecutiveSummary.get(lang)),
         ("scores", T::Scores.get(lang)),
+    ];
+    if d.comparison.is_some() {
+        v.push(("progress", T::ProgressSection.get(lang)));
+    }
+    v.extend([
         ("gaps", T::GapRegister.get(lang)),
         ("plan", T::ActionPlan.get(lang)),
         ("not-applicable", T::NotApplicableItems.get(lang)),
         ("flagged", T::FlaggedItems.get(lang)),
         ("evidence", T::EvidenceIndex.get(lang)),
-    ];
+    ]);
     if d.assessment.profile == Profile::Customs {
         v.push(("capacity", T::CapacityBuilding.get(lang)));
     }
@@ -129,6 +135,7 @@ pub fn render(d: &ReportData, opts: &Options) -> String {
         match *id {
             "summary" => summary(&mut h, d, lang),
             "scores" => scores(&mut h, d, lang),
+            "progress" => progress::section(&mut h, d, lang),
             "gaps" => tables::gap_register(&mut h, d, lang),
             "plan" => tables::action_plan(&mut h, d, lang),
             "not-applicable" => tables::not_applicable(&mut h, d, lang),

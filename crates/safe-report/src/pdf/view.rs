@@ -12,6 +12,10 @@ use serde::Serialize;
 use crate::html::{cover_facts, generated, sections, threshold};
 use crate::i18n::{self, Lang, T, fill, long_date, percent, short_date};
 use crate::model::{ReportData, WEAK_BELOW, aim_short};
+use crate::progress::{
+    self, Comparison, GroupChange, chart_groups, intro, paragraph, points, signed, table_groups,
+    then_now,
+};
 use crate::{Options, Paper};
 
 #[derive(Serialize)]
@@ -55,6 +59,77 @@ pub struct View<'a> {
     completion: String,
     /// Per bar group: "code title", shortened to fit the chart.
     bar_labels: Vec<String>,
+    /// The progress section's texts, when the report has a comparison.
+    progress: Option<ProgressView>,
+}
+
+/// The progress section's texts and figures, already written out.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProgressView {
+    intro: String,
+    paragraph: String,
+    overall: String,
+    overall_change: String,
+    completion: String,
+    completion_change: String,
+    /// The chart: top-level groups.
+    chart: Vec<ProgressRow>,
+    /// The table: the overall score, then the bar groups.
+    table: Vec<ProgressRow>,
+    /// Per status change: its movement in words.
+    movements: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ProgressRow {
+    label: String,
+    title: String,
+    before: Option<f64>,
+    after: Option<f64>,
+    change: String,
+}
+
+impl ProgressView {
+    fn build(d: &ReportData, c: &Comparison, lang: Lang) -> ProgressView {
+        let row = |g: &GroupChange, label: &str, title: String| ProgressRow {
+            label: label.to_string(),
+            title,
+            before: g.score.before,
+            after: g.score.after,
+            change: signed(lang, &g.score),
+        };
+        let mut table = vec![ProgressRow {
+            label: String::new(),
+            title: T::OverallScore.get(lang).to_string(),
+            before: c.overall.before,
+            after: c.overall.after,
+            change: signed(lang, &c.overall),
+        }];
+        table.extend(
+            table_groups(d, c)
+                .into_iter()
+                .map(|g| row(g, &g.path_label, g.title.clone())),
+        );
+        ProgressView {
+            intro: intro(lang, c),
+            paragraph: paragraph(lang, c),
+            overall: then_now(lang, &c.overall),
+            overall_change: points(lang, &c.overall),
+            completion: then_now(lang, &c.completion),
+            completion_change: points(lang, &c.completion),
+            chart: chart_groups(d, c)
+                .into_iter()
+                .map(|g| row(g, &g.label, crate::charts::truncate(&g.title, 50)))
+                .collect(),
+            table,
+            movements: c
+                .changes
+                .iter()
+                .map(|x| progress::movement(lang, x.movement))
+                .collect(),
+        }
+    }
 }
 
 impl<'a> View<'a> {
@@ -213,6 +288,10 @@ impl<'a> View<'a> {
                 .filter_map(|id| d.group(id))
                 .map(|g| crate::charts::truncate(&g.title, 52))
                 .collect(),
+            progress: d
+                .comparison
+                .as_ref()
+                .map(|c| ProgressView::build(d, c, lang)),
         }
     }
 }

@@ -149,8 +149,12 @@ const EVIDENCE_NAMES: [&str; 6] = [
 ];
 
 fn build(profile: Profile, roles: &[&str], evidence_files: usize) -> Opened {
-    let lib = Library::builtin().unwrap();
     let mut store = Store::open_in_memory().unwrap();
+    build_in(&mut store, profile, roles, evidence_files)
+}
+
+fn build_in(store: &mut Store, profile: Profile, roles: &[&str], evidence_files: usize) -> Opened {
+    let lib = Library::builtin().unwrap();
     let new = NewAssessment {
         title: match profile {
             Profile::Trader => "AEO readiness 2026".into(),
@@ -173,9 +177,9 @@ fn build(profile: Profile, roles: &[&str], evidence_files: usize) -> Opened {
         Profile::Customs => "99999999-2222-4333-8444-555555555555",
     };
     store.create_assessment(&lib, &new, id, &stamp()).unwrap();
-    let opened = safe_core::open_assessment(&store, id).unwrap();
-    answer_all(&mut store, &opened, evidence_files);
-    safe_core::open_assessment(&store, id).unwrap()
+    let opened = safe_core::open_assessment(store, id).unwrap();
+    answer_all(store, &opened, evidence_files);
+    safe_core::open_assessment(store, id).unwrap()
 }
 
 /// A trader (importer, exporter, warehouse keeper) with every applicable item answered.
@@ -212,6 +216,53 @@ pub fn trader_uniform(status: Option<Status>) -> Opened {
         }
     }
     safe_core::open_assessment(&store, id).unwrap()
+}
+
+/// The id of the previous assessment of [`trader_with_previous`].
+pub const PREVIOUS_ID: &str = "33333333-2222-4333-8444-555555555555";
+
+/// The trader of [`trader`] (with 3 evidence files) and, in the same database, its assessment of
+/// a year earlier: fewer items met, some unanswered, a few better than now. Returns (previous,
+/// current).
+pub fn trader_with_previous() -> (Opened, Opened) {
+    let lib = Library::builtin().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let then = Stamp {
+        at: Utc.with_ymd_and_hms(2025, 3, 4, 9, 0, 0).unwrap(),
+        by: "Fixture Assessor".into(),
+    };
+    let roles = ["importer", "exporter", "warehouse-keeper"];
+    let new = NewAssessment {
+        title: "AEO readiness 2025 <first>".into(),
+        profile: Some(Profile::Trader),
+        roles: roles.iter().map(|r| r.to_string()).collect(),
+        organisation: "Acme & Sons <Export> Ltd".into(),
+        ..NewAssessment::default()
+    };
+    store
+        .create_assessment(&lib, &new, PREVIOUS_ID, &then)
+        .unwrap();
+    let previous = safe_core::open_assessment(&store, PREVIOUS_ID).unwrap();
+    for (i, item) in previous
+        .pack
+        .items()
+        .into_iter()
+        .filter(|i| i.applies_to(&previous.assessment.roles))
+        .enumerate()
+    {
+        let status = match i % 6 {
+            0 | 3 => Status::NotMet,
+            1 => Status::PartiallyMet,
+            5 => continue,
+            _ => Status::Met,
+        };
+        store
+            .save_answer(PREVIOUS_ID, &item.id, &AnswerInput::status(status), &then)
+            .unwrap();
+    }
+    let previous = safe_core::open_assessment(&store, PREVIOUS_ID).unwrap();
+    let current = build_in(&mut store, Profile::Trader, &roles, 3);
+    (previous, current)
 }
 
 /// A customs administration with every item answered.

@@ -1,0 +1,357 @@
+//! The optional "Progress since the previous assessment" section: what changed between an earlier
+//! assessment of the same organisation and the one reported on.
+//!
+//! [`comparison`] builds the section from two opened assessments with `safe_share::compare` (a
+//! pure function: no file or database is touched) and refuses pairs that should not be compared.
+//! The shell puts the result into [`ReportData::comparison`] before rendering:
+//!
+//! ```ignore
+//! let mut data = ReportData::build(&current, &opts);
+//! data.comparison = Some(safe_report::comparison(&previous, &current)?);
+//! let bytes = safe_report::render_data(&data, format, &opts)?;
+//! ```
+//!
+//! The section's types are the report's own (schema `safe-assess.report/1`, field `comparison`),
+//! so the JSON report does not change when `safe-assess.compare/1` does.
+
+use chrono::{DateTime, Utc};
+use safe_core::Opened;
+use safe_core::catalogue::Criticality;
+use safe_core::model::Status;
+use serde::Serialize;
+
+use crate::ReportError;
+use crate::build::path_labels;
+use crate::i18n::{Lang, T, fill, long_date, percent};
+use crate::model::ReportData;
+
+/// What changed since an earlier assessment of the same organisation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    /// The earlier assessment.
+    pub previous: PreviousInfo,
+    /// Overall score then and now.
+    pub overall: Change,
+    /// Completion then and now (percent).
+    pub completion: Change,
+    /// Every group of this assessment's tree, parents first, with its score then and now.
+    pub groups: Vec<GroupChange>,
+    /// Gaps of the previous assessment that are no longer gaps (met or not applicable now).
+    pub gaps_closed: Vec<GapChange>,
+    /// Gaps now that were not gaps before.
+    pub gaps_opened: Vec<GapChange>,
+    /// Every applicable item whose status differs, in catalogue order.
+    pub changes: Vec<StatusChange>,
+}
+
+/// The earlier assessment's details.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviousInfo {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Last change: its assessment date.
+    pub updated_at: DateTime<Utc>,
+    /// The catalogue pack version it was answered against.
+    pub catalogue_version: String,
+}
+
+/// A figure then and now.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// In the previous assessment (`null`: nothing scorable).
+    pub before: Option<f64>,
+    /// In this assessment.
+    pub after: Option<f64>,
+    /// `after - before` when both exist.
+    pub delta: Option<f64>,
+}
+
+impl Change {
+    fn new(before: Option<f64>, after: Option<f64>) -> Change {
+        Change {
+            before,
+            after,
+            delta: before.zip(after).map(|(b, a)| a - b),
+        }
+    }
+}
+
+/// One group's score then and now.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupChange {
+    /// Group id.
+    pub id: String,
+    /// Short label (code).
+    pub label: String,
+    /// Unique label, as in `groups[].pathLabel`.
+    pub path_label: String,
+    /// Title.
+    pub title: String,
+    /// Depth (0 = top).
+    pub depth: usize,
+    /// Score then and now.
+    #[serde(flatten)]
+    pub score: Change,
+}
+
+/// A gap that closed or opened.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GapChange {
+    /// Item id.
+    pub item_id: String,
+    /// Item title.
+    pub title: String,
+    /// Criticality.
+    pub criticality: Criticality,
+    /// Status then (`null`: unanswered).
+    pub before: Option<Status>,
+    /// Status now.
+    pub after: Option<Status>,
+}
+
+/// How an item's answer moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Movement {
+    /// A better status.
+    Improved,
+    /// A worse status.
+    Worsened,
+    /// Answered now, unanswered before.
+    Answered,
+    /// Unanswered now, answered before.
+    Unanswered,
+    /// To or from not applicable.
+    Changed,
+}
+
+/// An item whose status differs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChange {
+    /// Item id.
+    pub item_id: String,
+    /// Item title.
+    pub title: String,
+    /// Criticality.
+    pub criticality: Criticality,
+    /// Status then.
+    pub before: Option<Status>,
+    /// Status now.
+    pub after: Option<Status>,
+    /// How it moved.
+    pub movement: Movement,
+}
+
+/// Builds the progress section of `current` since `previous`.
+///
+/// Refused ([`ReportError::NotComparable`]) when both are the same assessment, when they use
+/// different catalogues (customs and trader), or when the organisations differ (names compared
+/// ignoring case and surrounding spaces, as `safe-assess compare` does).
+pub fn comparison(previous: &Opened, current: &Opened) -> Result<Comparison, ReportError> {
+    let (p, c) = (&previous.assessment, &current.assessment);
+    if p.id == c.id {
+        return Err(ReportError::NotComparable(format!(
+            "assessment {} cannot be compared with itself: give the id of an earlier assessment of the same organisation",
+            c.id
+        )));
+    }
+    let cmp = safe_share::compare(previous, current)
+        .map_err(|e| ReportError::NotComparable(e.to_string()))?;
+    if !cmp.same_organisation {
+        return Err(ReportError::NotComparable(format!(
+            "assessment {} is of '{}' and {} of '{}': progress is shown only between assessments of the same organisation",
+            p.id, p.organisation, c.id, c.organisation
+        )));
+    }
+    let labels = path_labels(&current.pack);
+    let gap = |g: safe_share::compare::GapChange| GapChange {
+        item_id: g.item_id,
+        title: g.title,
+        criticality: g.criticality,
+        before: g.before,
+        after: g.after,
+    };
+    Ok(Comparison {
+        previous: PreviousInfo {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            organisation: p.organisation.clone(),
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            catalogue_version: p.pack_version.clone(),
+        },
+        overall: Change::new(cmp.before.score, cmp.after.score),
+        completion: Change::new(Some(cmp.before.completion), Some(cmp.after.completion)),
+        groups: cmp
+            .groups
+            .into_iter()
+            .map(|g| GroupChange {
+                path_label: labels.get(&g.id).cloned().unwrap_or_else(|| g.id.clone()),
+                score: Change::new(g.before, g.after),
+                id: g.id,
+                label: g.label,
+                title: g.title,
+                depth: g.depth,
+            })
+            .collect(),
+        gaps_closed: cmp.gaps_closed.into_iter().map(gap).collect(),
+        gaps_opened: cmp.gaps_opened.into_iter().map(gap).collect(),
+        changes: cmp
+            .changes
+            .into_iter()
+            .map(|x| StatusChange {
+                movement: match x.movement {
+                    safe_share::compare::Movement::Improved => Movement::Improved,
+                    safe_share::compare::Movement::Worsened => Movement::Worsened,
+                    safe_share::compare::Movement::Answered => Movement::Answered,
+                    safe_share::compare::Movement::Unanswered => Movement::Unanswered,
+                    safe_share::compare::Movement::Changed => Movement::Changed,
+                },
+                item_id: x.item_id,
+                title: x.title,
+                criticality: x.criticality,
+                before: x.before,
+                after: x.after,
+            })
+            .collect(),
+    })
+}
+
+// ---------------------------------------------------------------- texts shared by the formats
+
+/// The label of a movement in `lang`.
+pub fn movement(lang: Lang, m: Movement) -> &'static str {
+    match m {
+        Movement::Improved => T::MoveImproved.get(lang),
+        Movement::Worsened => T::MoveWorsened.get(lang),
+        Movement::Answered => T::MoveAnswered.get(lang),
+        Movement::Unanswered => T::MoveUnanswered.get(lang),
+        Movement::Changed => T::MoveChanged.get(lang),
+    }
+}
+
+/// The change between two scores as shown (`+9`, `−3`, `0`, or `n/a`), computed from the rounded
+/// figures so that it always matches the two numbers printed beside it.
+pub fn signed(lang: Lang, c: &Change) -> String {
+    match (c.before, c.after) {
+        (Some(b), Some(a)) => {
+            let d = a.round() - b.round();
+            if d > 0.0 {
+                format!("+{d}")
+            } else if d < 0.0 {
+                format!("\u{2212}{}", -d)
+            } else {
+                "0".into()
+            }
+        }
+        _ => T::NotScored.get(lang).to_string(),
+    }
+}
+
+/// `+9 points`, `−1 point`, or `n/a`.
+pub fn points(lang: Lang, c: &Change) -> String {
+    let s = signed(lang, c);
+    match (c.before, c.after) {
+        (Some(b), Some(a)) if (a.round() - b.round()).abs() == 1.0 => {
+            format!("{s} {}", T::Point.get(lang))
+        }
+        (Some(_), Some(_)) => format!("{s} {}", T::Points.get(lang)),
+        _ => s,
+    }
+}
+
+/// "Compared with the previous assessment “…” of 5 March 2025 (id …), …".
+pub fn intro(lang: Lang, c: &Comparison) -> String {
+    fill(
+        lang,
+        T::ProgressIntro,
+        &[
+            ("title", c.previous.title.trim()),
+            ("date", &long_date(lang, c.previous.updated_at.date_naive())),
+            ("id", &c.previous.id),
+            ("version", &c.previous.catalogue_version),
+        ],
+    )
+}
+
+/// The figures in one sentence.
+pub fn paragraph(lang: Lang, c: &Comparison) -> String {
+    fill(
+        lang,
+        T::ProgressPara,
+        &[
+            ("before", &percent(lang, c.overall.before)),
+            ("after", &percent(lang, c.overall.after)),
+            ("delta", &points(lang, &c.overall)),
+            ("closed", &c.gaps_closed.len().to_string()),
+            ("opened", &c.gaps_opened.len().to_string()),
+            ("changed", &c.changes.len().to_string()),
+        ],
+    )
+}
+
+/// `62% → 71%`.
+pub fn then_now(lang: Lang, c: &Change) -> String {
+    format!(
+        "{} \u{2192} {}",
+        percent(lang, c.before),
+        percent(lang, c.after)
+    )
+}
+
+/// The groups of the score table: the report's bar groups (sections, or standards and parts), in
+/// that order.
+pub fn table_groups<'a>(d: &'a ReportData, c: &'a Comparison) -> Vec<&'a GroupChange> {
+    d.bar_groups
+        .iter()
+        .filter_map(|id| c.groups.iter().find(|g| &g.id == id))
+        .collect()
+}
+
+/// The groups of the chart: the top-level groups of the radar.
+pub fn chart_groups<'a>(d: &'a ReportData, c: &'a Comparison) -> Vec<&'a GroupChange> {
+    d.radar_groups
+        .iter()
+        .filter_map(|id| c.groups.iter().find(|g| &g.id == id))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(b: Option<f64>, a: Option<f64>) -> Change {
+        Change::new(b, a)
+    }
+
+    #[test]
+    fn deltas_are_shown_from_the_rounded_figures() {
+        let en = Lang::En;
+        assert_eq!(signed(en, &change(Some(62.4), Some(71.6))), "+10");
+        assert_eq!(signed(en, &change(Some(70.0), Some(66.7))), "\u{2212}3");
+        assert_eq!(signed(en, &change(Some(50.2), Some(49.9))), "0");
+        assert_eq!(signed(en, &change(None, Some(40.0))), "n/a");
+        assert_eq!(points(en, &change(Some(50.0), Some(51.0))), "+1 point");
+        assert_eq!(
+            points(Lang::Fr, &change(Some(50.0), Some(40.0))),
+            "\u{2212}10 points"
+        );
+        assert_eq!(
+            then_now(Lang::Fr, &change(Some(50.0), None)),
+            "50\u{a0}% \u{2192} n.d."
+        );
+        assert_eq!(change(Some(50.0), Some(40.0)).delta, Some(-10.0));
+        assert_eq!(change(None, Some(40.0)).delta, None);
+    }
+}
