@@ -92,7 +92,8 @@ async fn js_ms(c: &Client, script: &str) -> f64 {
         .expect("a number")
 }
 
-/// Dispatches a key on the window and resolves, after the next frame, when `done()` holds.
+/// Dispatches a key on the window and resolves with `[dom, drawn]`: the ms until `done()` holds
+/// in the DOM (checked after each task), and until the next frame after that.
 fn key_script(key: &str, done: &str) -> String {
     format!(
         r#"const finish = arguments[arguments.length - 1];
@@ -101,11 +102,45 @@ const before = view().dataset.item;
 const t0 = performance.now();
 window.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', bubbles: true }}));
 const check = () => {{
-  if ({done}) requestAnimationFrame(() => finish(performance.now() - t0));
-  else requestAnimationFrame(check);
+  if ({done}) {{
+    const dom = performance.now() - t0;
+    requestAnimationFrame(() => finish([dom, performance.now() - t0]));
+  }} else setTimeout(check, 0);
 }};
 check();"#
     )
+}
+
+/// Presses a status key and resolves with `[dom, drawn, saved]` in ms: the status in the page,
+/// the next frame, and the save indicator back at "saved" after the save went through.
+fn save_script(key: &str, status: &str) -> String {
+    format!(
+        r#"const finish = arguments[arguments.length - 1];
+const indicator = document.querySelector('[data-testid="save-state"]');
+const button = document.querySelector('[data-testid="status-{status}"]');
+const t0 = performance.now();
+let dom = null, drawn = null, saved = null, left = false;
+const done = () => {{ if (drawn !== null && saved !== null) finish([dom, drawn, saved]); }};
+const watch = new MutationObserver(() => {{
+  if (indicator.dataset.state !== 'saved') left = true;
+  else if (left && saved === null) {{ saved = performance.now() - t0; watch.disconnect(); done(); }}
+}});
+watch.observe(indicator, {{ attributes: true, attributeFilter: ['data-state'] }});
+window.dispatchEvent(new KeyboardEvent('keydown', {{ key: '{key}', bubbles: true }}));
+const check = () => {{
+  if (button.getAttribute('aria-pressed') === 'true') {{
+    dom = performance.now() - t0;
+    requestAnimationFrame(() => {{ drawn = performance.now() - t0; done(); }});
+  }} else setTimeout(check, 0);
+}};
+check();"#
+    )
+}
+
+async fn js_pair(c: &Client, script: &str) -> (f64, f64) {
+    let v = c.execute_async(script, vec![]).await.expect("script runs");
+    let n = |i: usize| v.get(i).and_then(|x| x.as_f64()).expect("a number");
+    (n(0), n(1))
 }
 
 /// The app's process and every process below it (WebKit's web and network processes).
@@ -152,10 +187,51 @@ fn kib(file: &str, field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// Prints the resident memory of the app's processes: RSS (each process's resident pages) and PSS
+/// (shared pages divided among the processes that map them, so shared libraries count once).
+fn memory(when: &str) {
+    let pids = app_processes();
+    let mut rss = 0;
+    let mut pss = 0;
+    let mut parts = Vec::new();
+    for p in &pids {
+        let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+        let rollup = format!("/proc/{p}/smaps_rollup");
+        let (r, s) = (
+            kib(&format!("/proc/{p}/status"), "VmRSS:"),
+            kib(&rollup, "Pss:"),
+        );
+        parts.push(format!(
+            "{} {} MB: {} anon + {} file",
+            name.trim(),
+            s / 1024,
+            kib(&rollup, "Pss_Anon:") / 1024,
+            kib(&rollup, "Pss_File:") / 1024
+        ));
+        rss += r;
+        pss += s;
+    }
+    println!(
+        "memory, {when}: PSS {} MB ({}), RSS sum {} MB",
+        pss / 1024,
+        parts.join(", "),
+        rss / 1024
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let display = Display::start();
-    let world = World::new();
+    let mut world = World::new();
+    // Extra environment for the app, e.g. `BENCH_APP_ENV=WEBKIT_DISABLE_COMPOSITING_MODE=1`.
+    if let Ok(extra) = std::env::var("BENCH_APP_ENV") {
+        for pair in extra.split(',').filter(|p| !p.is_empty()) {
+            if let Some((k, v)) = pair.split_once('=') {
+                println!("app environment: {k}={v}");
+                world.env.push((k.into(), v.into()));
+            }
+        }
+    }
     seed(&world.database());
     let driver = Driver::start(&world, &display, Path::new(APP));
 
@@ -187,20 +263,30 @@ async fn main() {
 
     // Open the fully answered assessment; step through items; save answers.
     let c = driver.launch().await;
+    find(&c, &tid("assessment-card")).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!();
+    memory("home screen");
     click(&c, &tid("open-assessment")).await;
     find(&c, &tid("item-view")).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    memory("fully answered assessment just opened");
+    println!();
+    let mut next_dom = Vec::new();
     let mut next = Vec::new();
     for _ in 0..STEPS {
-        next.push(
-            js_ms(
-                &c,
-                &key_script("n", "view() && view().dataset.item !== before"),
-            )
-            .await,
-        );
+        let (dom, drawn) = js_pair(
+            &c,
+            &key_script("n", "view() && view().dataset.item !== before"),
+        )
+        .await;
+        next_dom.push(dom);
+        next.push(drawn);
     }
-    stats("next item: key N → new item drawn", next);
+    stats("next item: key N → page updated (DOM)", next_dom);
+    stats("next item: key N → new item drawn (next frame)", next);
 
+    let mut shown_dom = Vec::new();
     let mut shown = Vec::new();
     let mut stored = Vec::new();
     for i in 0..STEPS {
@@ -209,45 +295,51 @@ async fn main() {
         } else {
             ("1", "met")
         };
-        shown.push(
-            js_ms(
-                &c,
-                &key_script(
-                    key,
-                    &format!(
-                        "document.querySelector('[data-testid=\"status-{status}\"]').getAttribute('aria-pressed') === 'true'"
-                    ),
-                ),
-            )
-            .await,
-        );
-        let t0 = Instant::now();
-        saved(&c).await;
-        stored.push(t0.elapsed().as_secs_f64() * 1000.0);
+        let v = c
+            .execute_async(&save_script(key, status), vec![])
+            .await
+            .expect("script runs");
+        let n = |i: usize| v.get(i).and_then(|x| x.as_f64()).expect("a number");
+        shown_dom.push(n(0));
+        shown.push(n(1));
+        stored.push(n(2));
     }
-    stats("save: key 1/2 → status drawn", shown);
+    stats("save: key 1/2 → status in the page (DOM)", shown_dom);
+    stats("save: key 1/2 → status drawn (next frame)", shown);
     stats(
-        "save: then → \"saved\" shown (round trip incl. fsync, WebDriver polling)",
+        "save: key 1/2 → \"All changes saved\" shown (stored, fsync)",
         stored,
     );
 
-    // Memory with the assessment open, after walking through it.
-    tokio::time::sleep(Duration::from_secs(2)).await;
-    let pids = app_processes();
-    let rss: u64 = pids
-        .iter()
-        .map(|p| kib(&format!("/proc/{p}/status"), "VmRSS:"))
-        .sum();
-    let pss: u64 = pids
-        .iter()
-        .map(|p| kib(&format!("/proc/{p}/smaps_rollup"), "Pss:"))
-        .sum();
-    println!();
-    println!(
-        "memory with a fully answered assessment open ({} processes: app, WebKit web and network): RSS sum {:.0} MB, PSS sum {:.0} MB",
-        pids.len(),
-        rss as f64 / 1024.0,
-        pss as f64 / 1024.0
+    // The IPC round trip alone: a command that does nothing much, and a save through the shell.
+    let mut info = Vec::new();
+    let mut save = Vec::new();
+    for i in 0..STEPS {
+        info.push(
+            js_ms(
+                &c,
+                r#"const f = arguments[arguments.length - 1];
+const t0 = performance.now();
+window.__TAURI_INTERNALS__.invoke('app_info').then(() => f(performance.now() - t0));"#,
+            )
+            .await,
+        );
+        let status = if i % 2 == 0 { "met" } else { "not-met" };
+        save.push(js_ms(&c, &format!(r#"const f = arguments[arguments.length - 1];
+const id = '00000000-0000-4000-8000-000000000001';
+const input = {{ status: '{status}', justification: '', comment: 'ipc', owner: '', targetDate: null, priority: null, flagged: false }};
+const t0 = performance.now();
+window.__TAURI_INTERNALS__.invoke('save_answer', {{ id, itemId: 'AEO.A.01', input }}).then(() => f(performance.now() - t0), (e) => f(-1));"#)).await);
+    }
+    stats("IPC: app_info command round trip", info);
+    stats(
+        "IPC: save_answer command round trip (save, fsync, new badges)",
+        save,
     );
+
+    // Memory with the assessment open, after walking through it and saving.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!();
+    memory("with a fully answered assessment open, after 40 moves and 40 saves");
     c.close().await.expect("close");
 }

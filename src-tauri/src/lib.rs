@@ -15,6 +15,7 @@ pub mod dto;
 pub mod error;
 mod settings;
 pub mod state;
+mod webview;
 
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
@@ -53,6 +54,9 @@ pub fn run() {
                 let _ = st.run_now(|s, ctx| Ok(s.backup_if_due(ctx.stamp.at)?));
             });
             app.manage(state);
+            if let Some(w) = app.get_webview_window("main") {
+                webview::tune(&w);
+            }
             Ok(())
         })
         .on_window_event(|window, event| match event {

@@ -24,3 +24,15 @@ function bar(g: GroupScore): Bar {
 export function groupBars(card: Scorecard, depth: number): Bar[] {
   return card.groups.filter((g) => g.depth === depth && g.score.applicable > 0).map(bar);
 }
+
+/** The label of a bar as one line that fits the chart's label column: the group's number, then
+ * as much of its title as fits, cut at a word where possible. The number is never cut. */
+export function barLabel(b: Pick<Bar, 'label' | 'title'>, max = 28): string {
+  const full = b.label ? `${b.label} ${b.title}` : b.title;
+  if (full.length <= max) return full;
+  const room = max - 1;
+  const cut = full.slice(0, room);
+  const space = cut.lastIndexOf(' ');
+  const keep = space > b.label.length + 8 ? cut.slice(0, space) : cut;
+  return keep.trimEnd() + '…';
+}
