@@ -1,6 +1,8 @@
 //! Scale check (issue 7): builds a large database — by default 1,000 assessments of 300 answered
 //! items each, with history and evidence — and measures the home list, opening one assessment and
-//! saving an answer there and on a database holding a single assessment.
+//! saving an answer there, on a database holding a single such assessment, and on one holding as
+//! many assessments with no answers (the home list has one line per assessment, so that is the
+//! fair base for it).
 //!
 //! `cargo run --release -p safe-core --example scale -- [ASSESSMENTS] [ITEMS] [DB_PATH]`
 //!
@@ -60,7 +62,14 @@ fn write_pack(dir: &Path, items: usize) -> std::io::Result<()> {
     std::fs::write(dir.join("scale.json"), pack.to_string())
 }
 
-fn fill(store: &mut Store, lib: &Library, id: &str, seed: i64) -> Result<(), safe_core::Error> {
+/// Creates assessment `id` and, when `answered`, answers every item twice and adds evidence.
+fn fill(
+    store: &mut Store,
+    lib: &Library,
+    id: &str,
+    seed: i64,
+    answered: bool,
+) -> Result<(), safe_core::Error> {
     let new = NewAssessment {
         title: format!("Assessment {id}"),
         profile: Some(Profile::Trader),
@@ -70,6 +79,9 @@ fn fill(store: &mut Store, lib: &Library, id: &str, seed: i64) -> Result<(), saf
         ..Default::default()
     };
     store.create_assessment(lib, &new, id, &stamp(seed))?;
+    if !answered {
+        return Ok(());
+    }
     let pack = lib
         .get("scale")
         .ok_or_else(|| safe_core::Error::invalid("scale pack missing"))?;
@@ -148,7 +160,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let small_db = tmp.path().join("small").join("small.sqlite");
     write_pack(&safe_core::store::user_catalogue_dir(&small_db), items)?;
     let mut small = Store::open(&small_db)?;
-    fill(&mut small, &lib, "small-0", 0)?;
+    fill(&mut small, &lib, "small-0", 0, true)?;
+    let empty_db = tmp.path().join("empty").join("empty.sqlite");
+    write_pack(&safe_core::store::user_catalogue_dir(&empty_db), items)?;
+    let mut empty = Store::open(&empty_db)?;
+    empty.set_durable(false)?;
+    for k in 0..count {
+        fill(
+            &mut empty,
+            &lib,
+            &format!("e-{k:05}"),
+            k as i64 * 1000,
+            false,
+        )?;
+    }
+    empty.set_durable(true)?;
     let item = lib
         .get("scale")
         .and_then(|p| p.items().first().map(|i| i.id.clone()))
@@ -158,7 +184,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut big = Store::open(&db)?;
     big.set_durable(false)?;
     for k in 0..count {
-        fill(&mut big, &lib, &format!("a-{k:05}"), k as i64 * 1000)?;
+        fill(&mut big, &lib, &format!("a-{k:05}"), k as i64 * 1000, true)?;
     }
     big.set_durable(true)?;
     let size = std::fs::metadata(&db)?.len();
@@ -170,6 +196,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("| database | home list | open + score one assessment | save one answer |");
     println!("|---|---|---|---|");
     measure("1 assessment", &mut small, "small-0", &item)?;
+    measure(
+        &format!("{count} assessments, none answered"),
+        &mut empty,
+        &format!("e-{:05}", count / 2),
+        &item,
+    )?;
     measure(
         &format!("{count} assessments"),
         &mut big,

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
-use super::{Store, parse_day, parse_ts, ts};
+use super::{Store, parse_day, parse_ts, progress, ts};
 use crate::catalogue::Item;
 use crate::model::{Answer, AnswerInput, Assessment, Priority, Stamp, Status};
 use crate::{Error, Result};
@@ -163,6 +163,7 @@ impl Store {
                 params![id, item_id],
             )?;
             record(tx, id, item_id, "clear", Some(&old.input), None, stamp)?;
+            progress::adjust(tx, id, -1)?;
             touch(tx, id, stamp)
         })
     }
@@ -180,7 +181,8 @@ fn read(conn: &rusqlite::Connection, id: &str, item_id: &str) -> Result<Option<A
 }
 
 /// Upserts an answer inside a transaction and records it; `action` names the change in the
-/// history (`answer`, `merge`, ...). Returns false when nothing changed.
+/// history (`answer`, `merge`, ...). Returns false when nothing changed. The caller has checked
+/// that the item applies to the assessment (a first answer adds one to its progress).
 pub(crate) fn write_answer(
     tx: &Transaction<'_>,
     id: &str,
@@ -231,6 +233,9 @@ pub(crate) fn write_answer(
         Some(input),
         stamp,
     )?;
+    if old.is_none() {
+        progress::adjust(tx, id, 1)?;
+    }
     touch(tx, id, stamp)?;
     Ok(true)
 }

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{Store, parse_ts, ts};
+use super::{Store, parse_ts, progress, ts};
 use crate::catalogue::{Library, Pack, Profile};
 use crate::model::{Assessment, NewAssessment, Stamp};
 use crate::{Error, Result};
@@ -155,6 +155,7 @@ impl Store {
         self.write(|tx| {
             pin_pack(tx, pack, stamp)?;
             insert(tx, &a)?;
+            progress::recount(tx, pack, &a.id, &a.roles)?;
             log(tx, &a.id, "create", None, Some(&a), stamp)?;
             Ok(())
         })?;
@@ -199,55 +200,32 @@ impl Store {
             })
     }
 
-    /// All assessments that are not deleted, most recently changed first, with their completion.
+    /// All assessments that are not deleted, most recently changed first, with their completion
+    /// (read from the progress summary kept with every change, not from the answers).
     pub fn list_assessments(&self) -> Result<Vec<AssessmentSummary>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM assessments WHERE deleted_at IS NULL ORDER BY updated_at DESC"
+            "SELECT {COLUMNS}, p.applicable, p.answered FROM assessments
+             JOIN progress p ON p.assessment_id = assessments.id
+             WHERE deleted_at IS NULL ORDER BY updated_at DESC"
         ))?;
-        let list: Vec<Assessment> = stmt
-            .query_map([], from_row)?
+        let list = stmt
+            .query_map([], |r| {
+                let applicable = r.get::<_, u32>(14)? as usize;
+                let answered = r.get::<_, u32>(15)? as usize;
+                let completion = if applicable == 0 {
+                    100.0
+                } else {
+                    100.0 * answered as f64 / applicable as f64
+                };
+                Ok(AssessmentSummary {
+                    assessment: from_row(r)?,
+                    applicable,
+                    answered,
+                    completion,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut answered_stmt = self
-            .conn
-            .prepare_cached("SELECT item_id FROM answers WHERE assessment_id = ?1")?;
-        // The applicable item ids depend only on (pack, version, roles): build each set once.
-        type Key = (String, String, Vec<String>);
-        let mut applicable_sets: std::collections::HashMap<Key, std::collections::HashSet<String>> =
-            std::collections::HashMap::new();
-        let mut out = Vec::with_capacity(list.len());
-        for a in list {
-            let key = (a.pack_id.clone(), a.pack_version.clone(), a.roles.clone());
-            if !applicable_sets.contains_key(&key) {
-                let pack = self.pack(&a.pack_id, &a.pack_version)?;
-                let set = pack
-                    .items()
-                    .into_iter()
-                    .filter(|i| i.applies_to(&a.roles))
-                    .map(|i| i.id.clone())
-                    .collect();
-                applicable_sets.insert(key.clone(), set);
-            }
-            let applicable = &applicable_sets[&key];
-            let mut answered = 0;
-            let mut rows = answered_stmt.query([&a.id])?;
-            while let Some(r) = rows.next()? {
-                if applicable.contains(r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?) {
-                    answered += 1;
-                }
-            }
-            let completion = if applicable.is_empty() {
-                100.0
-            } else {
-                100.0 * answered as f64 / applicable.len() as f64
-            };
-            out.push(AssessmentSummary {
-                applicable: applicable.len(),
-                answered,
-                completion,
-                assessment: a,
-            });
-        }
-        Ok(out)
+        Ok(list)
     }
 
     /// Changes an assessment's details (title, organisation, roles, ...). The profile and pinned
@@ -261,6 +239,12 @@ impl Store {
     ) -> Result<Assessment> {
         let old = self.assessment(id)?;
         let n = validate(lib, details, old.profile)?;
+        // A change of roles changes which items apply: the progress summary is counted again.
+        let recount_on = if n.roles != old.roles {
+            Some(self.pack(&old.pack_id, &old.pack_version)?)
+        } else {
+            None
+        };
         let new = Assessment {
             title: n.title,
             roles: n.roles,
@@ -288,6 +272,9 @@ impl Store {
                     ts(stamp.at)
                 ],
             )?;
+            if let Some(pack) = &recount_on {
+                progress::recount(tx, pack, id, &new.roles)?;
+            }
             log(tx, id, "update", Some(&old), Some(&new), stamp)
         })?;
         Ok(new)
@@ -350,6 +337,7 @@ impl Store {
         stamp: &Stamp,
     ) -> Result<Assessment> {
         let old = self.assessment(id)?;
+        let pack = self.pack(&old.pack_id, &old.pack_version)?;
         let title = title.trim();
         if title.is_empty() {
             return Err(Error::invalid(
@@ -387,6 +375,7 @@ impl Store {
                  WHERE o.assessment_id = ?1",
                 params![old.id, a.id],
             )?;
+            progress::recount(tx, &pack, &a.id, &a.roles)?;
             log(tx, &a.id, "duplicate", Some(&old), Some(&a), stamp)
         })?;
         Ok(a)

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 use super::answers::validate;
 use super::assessments::{hex, insert, pin_pack};
 use super::evidence::{MAX_EVIDENCE_BYTES, media_type};
-use super::{Store, ts};
+use super::{Store, progress, ts};
 use crate::catalogue::{Pack, builtin_roles};
 use crate::model::{Answer, Assessment, Evidence, HistoryEntry, Stamp};
 use crate::{Error, Result};
@@ -160,6 +160,7 @@ impl Store {
             for ans in &bundle.answers {
                 insert_answer(tx, new_id, ans)?;
             }
+            progress::recount(tx, pack, new_id, &a.roles)?;
             for h in &bundle.history {
                 insert_history(tx, new_id, h)?;
             }

@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod maintenance;
 mod merge;
+mod progress;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -37,6 +38,7 @@ use crate::{Error, Result};
 const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_reassessment.sql")),
+    M::up(include_str!("../../migrations/003_progress.sql")),
 ];
 
 /// The schema version this build writes.

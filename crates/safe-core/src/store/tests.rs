@@ -424,20 +424,31 @@ fn damaged_pages_are_detected_at_open() {
 fn upgrading_a_schema_1_database_matches_a_fresh_one_and_backs_up_first() {
     let dir = tempfile::tempdir().expect("tempdir");
     let old = dir.path().join("old.sqlite");
-    {
+    let items = {
         let mut c = Connection::open(&old).expect("open");
         Migrations::from_slice(&MIGRATIONS[..1])
             .to_latest(&mut c)
             .expect("schema 1");
-        c.execute_batch(
-            "INSERT INTO packs VALUES ('p', '1.0.0', '{}', 'x', '2025-01-01T00:00:00.000000Z');
-             INSERT INTO assessments (id, title, profile, pack_id, pack_version, created_at, updated_at)
-               VALUES ('a', 'Old', 'customs', 'p', '1.0.0', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
-             INSERT INTO answers (assessment_id, item_id, status, updated_at, updated_by)
-               VALUES ('a', 'X.1', 'met', '2025-01-01T00:00:00.000000Z', 'me');",
+        let customs = lib().default_for(Profile::Customs).cloned().expect("pack");
+        let json = serde_json::to_string(&customs).expect("json");
+        c.execute(
+            "INSERT INTO packs VALUES (?1, ?2, ?3, 'x', '2025-01-01T00:00:00.000000Z')",
+            rusqlite::params![customs.id, customs.version, json],
         )
+        .expect("pack");
+        c.execute_batch(&format!(
+            "INSERT INTO assessments (id, title, profile, pack_id, pack_version, created_at, updated_at)
+               VALUES ('a', 'Old', 'customs', '{}', '{}', '2025-01-01T00:00:00.000000Z', '2025-01-01T00:00:00.000000Z');
+             INSERT INTO answers (assessment_id, item_id, status, updated_at, updated_by)
+               VALUES ('a', 'X.1', 'met', '2025-01-01T00:00:00.000000Z', 'me'),
+                      ('a', '{}', 'met', '2025-01-01T00:00:00.000000Z', 'me');",
+            customs.id,
+            customs.version,
+            customs.items()[0].id
+        ))
         .expect("old data");
-    }
+        customs.items().len()
+    };
     let upgraded = Store::open(&old).expect("upgrade");
     let fresh = Store::open(&dir.path().join("fresh.sqlite")).expect("fresh");
     let schema = |s: &Store| -> Vec<String> {
@@ -462,6 +473,12 @@ fn upgrading_a_schema_1_database_matches_a_fresh_one_and_backs_up_first() {
     assert!(
         !carried,
         "old answers keep their data with the new column's default"
+    );
+    let line = &upgraded.list_assessments().expect("list")[0];
+    assert_eq!(
+        (line.applicable, line.answered),
+        (items, 1),
+        "the progress summary is backfilled; an answer to an unknown item does not count"
     );
     let backups = list_backups(&old).expect("backups");
     assert_eq!(backups.len(), 1, "one backup before the migration");
