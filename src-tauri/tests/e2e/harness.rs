@@ -151,7 +151,13 @@ impl World {
             ),
             ("NO_AT_BRIDGE".into(), "1".into()),
         ];
-        World { root, env }
+        let mut world = World { root, env };
+        if std::env::var_os("SAFE_ASSESS_SCREENSHOTS").is_some() {
+            // WebKitWebDriver's screenshot never returns while the page is drawn on the CPU
+            // (src/webview.rs), so screenshot runs keep WebKit's own compositing.
+            world.env.push(("SAFE_ASSESS_GPU".into(), "1".into()));
+        }
+        world
     }
 
     /// A file the "open" dialog will return.
