@@ -33,6 +33,30 @@ pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> CmdResult<Opti
         .transpose()
 }
 
+/// Asks the user for one file of the kind `filter` (name, extension). `None` when the dialog was
+/// closed.
+pub fn pick_file<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    filter: (&str, &str),
+) -> CmdResult<Option<PathBuf>> {
+    if let Some(p) = std::env::var_os("SAFE_ASSESS_TEST_PICK") {
+        return Ok(Some(PathBuf::from(p)));
+    }
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, &[filter.1]);
+    if let Some(w) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&w);
+    }
+    dialog
+        .blocking_pick_file()
+        .map(|f| f.into_path().map_err(not_a_file))
+        .transpose()
+}
+
 /// Asks the user where to save a file, suggesting `name`. `None` when the dialog was closed.
 pub fn save_file<R: Runtime>(
     app: &AppHandle<R>,

@@ -100,6 +100,14 @@ pub fn run() {
             commands::evidence::remove_evidence,
             commands::export::export_report,
             commands::export::open_exported,
+            commands::share::export_share,
+            commands::share::pick_share_file,
+            commands::share::import_share,
+            commands::share::merge_preview,
+            commands::share::apply_merge,
+            commands::compare::comparable,
+            commands::compare::compare_assessments,
+            commands::compare::organisation_trend,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

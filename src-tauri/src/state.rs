@@ -60,6 +60,7 @@ impl Ctx<'_> {
 struct Grants {
     dropped: Vec<PathBuf>,
     written: Vec<PathBuf>,
+    picked: Vec<PathBuf>,
 }
 
 struct Inner {
@@ -208,6 +209,26 @@ impl AppState {
         Ok(())
     }
 
+    /// Remembers a file the user picked in an open dialog (a `.safeassess` file to import or
+    /// merge), which later commands may then read.
+    pub fn add_picked(&self, path: PathBuf) -> CmdResult<()> {
+        lock(&self.0.grants)?.picked.push(path);
+        Ok(())
+    }
+
+    /// The path, when the user picked it during this run; refused otherwise.
+    pub fn picked(&self, path: &str) -> CmdResult<PathBuf> {
+        let path = PathBuf::from(path);
+        if lock(&self.0.grants)?.picked.contains(&path) {
+            Ok(path)
+        } else {
+            Err(CommandError::new(
+                codes::NOT_ALLOWED,
+                "only a file chosen in this session can be imported or merged: choose it again",
+            ))
+        }
+    }
+
     /// Marks the window as closing; true the first time only, when the UI still has to save what
     /// is pending before the window may close.
     pub fn start_closing(&self) -> bool {
@@ -322,5 +343,19 @@ mod tests {
                 .expect("lock")
         );
         assert!(!state.was_written(Path::new("/etc/passwd")).expect("lock"));
+    }
+
+    #[test]
+    fn only_files_the_user_picked_can_be_imported() {
+        let (_dir, state) = temp_state();
+        state
+            .add_picked(PathBuf::from("/tmp/acme.safeassess"))
+            .expect("lock");
+        assert_eq!(
+            state.picked("/tmp/acme.safeassess").expect("picked"),
+            PathBuf::from("/tmp/acme.safeassess")
+        );
+        let e = state.picked("/etc/passwd").expect_err("never picked");
+        assert_eq!(e.code, codes::NOT_ALLOWED);
     }
 }

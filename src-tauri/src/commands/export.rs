@@ -117,8 +117,13 @@ impl ExportFormat {
     }
 }
 
-/// A file name for the report from the assessment's title: letters, digits and dashes only.
+/// A file name for the report from the assessment's title.
 fn file_name(title: &str, format: ExportFormat) -> String {
+    format!("{}-report.{}", file_stem(title), format.slug())
+}
+
+/// A file name stem from an assessment's title: letters, digits and dashes only.
+pub(crate) fn file_stem(title: &str) -> String {
     let mut stem = String::new();
     for c in title.chars() {
         if c.is_alphanumeric() {
@@ -128,12 +133,11 @@ fn file_name(title: &str, format: ExportFormat) -> String {
         }
     }
     let stem: String = stem.trim_end_matches('-').chars().take(80).collect();
-    let stem = if stem.is_empty() {
+    if stem.is_empty() {
         "assessment".to_string()
     } else {
         stem
-    };
-    format!("{stem}-report.{}", format.slug())
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 pub mod answers;
 pub mod app;
 pub mod assessments;
+pub mod compare;
 pub mod evidence;
 pub mod export;
 mod progress;
+pub mod share;
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,10 @@
 #[cfg(test)]
 mod bindings;
 mod convert;
+mod convert_share;
+mod share;
+
+pub use share::*;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};

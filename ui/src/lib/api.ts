@@ -13,14 +13,23 @@ import type {
   Attached,
   Backup,
   CommandError,
+  ComparePeers,
+  Comparison,
   Dashboard,
   ExportRequest,
   ExportStep,
   Exported,
   HistoryEntry,
+  Imported,
+  MergeChoice,
+  MergePreview,
+  Merged,
   Role,
   Saved,
   Settings,
+  ShareCheck,
+  ShareExported,
+  Trend,
   Workspace,
 } from './bindings';
 
@@ -98,6 +107,26 @@ export const api = {
     return call<Exported | null>('export_report', { request, onStep: channel });
   },
   openExported: (path: string) => call<null>('open_exported', { path }),
+
+  /** Asks where to save and writes a signed .safeassess file; null when the user cancelled. */
+  exportShare: (id: string, redact: boolean, title: string) =>
+    call<ShareExported | null>('export_share', { id, redact, title }),
+  /** Asks for a .safeassess file and checks it (nothing is written); null when cancelled. */
+  pickShareFile: (title: string) => call<ShareCheck | null>('pick_share_file', { title }),
+  /** Imports the picked file as a new assessment. */
+  importShare: (path: string, allowUnsigned: boolean) =>
+    call<Imported>('import_share', { path, allowUnsigned }),
+  mergePreview: (id: string, path: string, allowUnsigned: boolean) =>
+    call<MergePreview>('merge_preview', { id, path, allowUnsigned }),
+  applyMerge: (id: string, path: string, allowUnsigned: boolean, choices: MergeChoice[]) =>
+    call<Merged>('apply_merge', { id, path, allowUnsigned, choices }),
+
+  /** Other assessments of the same organisation and catalogue, newest first. */
+  comparable: (id: string) => call<ComparePeers>('comparable', { id }),
+  /** Compares two assessments, the older one first whatever the order given. */
+  compareAssessments: (a: string, b: string) => call<Comparison>('compare_assessments', { a, b }),
+  /** Scores per section over time; null when the organisation has fewer than three. */
+  organisationTrend: (id: string) => call<Trend | null>('organisation_trend', { id }),
 
   /** The window was asked to close: save what is pending, then call `closeWindow`. */
   onClosing: (f: () => void): Promise<UnlistenFn> => listen<null>('closing', () => f()),

@@ -698,3 +698,413 @@ path: string,
  * Its size in bytes.
  */
 size: number, };
+
+export type ShareExported = { 
+/**
+ * Where the file is.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+bytes: number, 
+/**
+ * Answers written.
+ */
+answers: number, 
+/**
+ * Evidence files whose content was written.
+ */
+evidenceFiles: number, 
+/**
+ * Evidence files named without content (redacted).
+ */
+evidenceWithheld: number, 
+/**
+ * Whether comments, owners and evidence content were left out.
+ */
+redacted: boolean, 
+/**
+ * The fingerprint of the key that signed it (this installation's).
+ */
+fingerprint: string, };
+
+export type Integrity = "intact" | "unsigned" | "tampered";
+
+export type Signer = { 
+/**
+ * The organisation of the exported assessment.
+ */
+organisation: string, 
+/**
+ * The name of the person who exported it.
+ */
+name: string, 
+/**
+ * The key's fingerprint (16 hex digits).
+ */
+fingerprint: string, };
+
+export type ShareManifest = { 
+/**
+ * The assessment's id where it was exported.
+ */
+assessmentId: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation: string, 
+/**
+ * Catalogue pack id.
+ */
+packId: string, 
+/**
+ * Catalogue pack version.
+ */
+packVersion: string, 
+/**
+ * When it was exported.
+ */
+createdAt: string, 
+/**
+ * The safe-assess version that wrote it.
+ */
+appVersion: string, 
+/**
+ * Format version.
+ */
+format: number, 
+/**
+ * Comments, owners and evidence content left out.
+ */
+redacted: boolean, };
+
+export type ShareCheck = { 
+/**
+ * The file (the one the user picked; pass it back to import or merge it).
+ */
+path: string, 
+/**
+ * Its name.
+ */
+fileName: string, 
+/**
+ * Intact, unsigned or tampered.
+ */
+integrity: Integrity, 
+/**
+ * What does not match, when tampered (English, from the core).
+ */
+reason: string | null, 
+/**
+ * Who signed it (for a tampered file: who it claims, not to be trusted).
+ */
+signer: Signer | null, 
+/**
+ * Signed with this installation's own key.
+ */
+ownKey: boolean, 
+/**
+ * The manifest (not for a tampered file).
+ */
+manifest: ShareManifest | null, 
+/**
+ * Local assessments this file is a copy of, which it can be merged into.
+ */
+mergeTargets: Array<Assessment>, };
+
+export type Imported = { 
+/**
+ * The new assessment.
+ */
+assessment: Assessment, 
+/**
+ * Answers imported.
+ */
+answers: number, 
+/**
+ * Evidence files imported with their content.
+ */
+evidenceFiles: number, 
+/**
+ * Evidence files named without content (redacted file).
+ */
+evidenceWithheld: number, };
+
+export type Side = "mine" | "theirs";
+
+export type MergeTaken = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Item title.
+ */
+title: string, 
+/**
+ * The file's answer.
+ */
+theirs: Answer, };
+
+export type MergeConflict = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Item title.
+ */
+title: string, 
+/**
+ * The answer here.
+ */
+mine: Answer, 
+/**
+ * The file's answer.
+ */
+theirs: Answer, };
+
+export type MergePreview = { 
+/**
+ * The assessment merged into.
+ */
+assessment: Assessment, 
+/**
+ * The file.
+ */
+fileName: string, 
+/**
+ * Who signed it.
+ */
+signer: Signer | null, 
+/**
+ * Items taken from the file.
+ */
+take: Array<MergeTaken>, 
+/**
+ * Items needing a choice.
+ */
+conflicts: Array<MergeConflict>, 
+/**
+ * Items already the same.
+ */
+same: number, 
+/**
+ * Items answered only here (kept).
+ */
+onlyMine: number, };
+
+export type MergeChoice = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Which answer wins.
+ */
+side: Side, };
+
+export type Merged = { 
+/**
+ * Items taken from the file.
+ */
+taken: number, 
+/**
+ * Conflicts resolved for the file's answer.
+ */
+choseTheirs: number, 
+/**
+ * Conflicts resolved for the answer here.
+ */
+choseMine: number, 
+/**
+ * Evidence links added with adopted answers.
+ */
+evidenceLinksAdded: number, };
+
+export type ComparePeers = { 
+/**
+ * The assessment.
+ */
+assessment: Assessment, 
+/**
+ * The other assessments of its organisation on the same catalogue, newest first.
+ */
+peers: Array<AssessmentSummary>, };
+
+export type ComparePoint = { 
+/**
+ * Id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation: string, 
+/**
+ * Created.
+ */
+createdAt: string, 
+/**
+ * Overall score.
+ */
+score: number | null, 
+/**
+ * Completion (percent).
+ */
+completion: number, };
+
+export type Movement = "improved" | "worsened" | "answered" | "unanswered" | "changed";
+
+export type ItemChange = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Item title.
+ */
+title: string, 
+/**
+ * Criticality.
+ */
+criticality: Criticality, 
+/**
+ * Status before.
+ */
+before: Status | null, 
+/**
+ * Status after.
+ */
+after: Status | null, 
+/**
+ * How it moved.
+ */
+movement: Movement, };
+
+export type GroupDelta = { 
+/**
+ * Group id.
+ */
+id: string, 
+/**
+ * Short label.
+ */
+label: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * 0 for top-level groups.
+ */
+depth: number, 
+/**
+ * Score before.
+ */
+before: number | null, 
+/**
+ * Score after.
+ */
+after: number | null, 
+/**
+ * After minus before, when both exist.
+ */
+delta: number | null, };
+
+export type GapChange = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Item title.
+ */
+title: string, 
+/**
+ * Criticality.
+ */
+criticality: Criticality, 
+/**
+ * Status before.
+ */
+before: Status | null, 
+/**
+ * Status after.
+ */
+after: Status | null, };
+
+export type Comparison = { 
+/**
+ * The earlier assessment.
+ */
+before: ComparePoint, 
+/**
+ * The later one.
+ */
+after: ComparePoint, 
+/**
+ * False when the organisations' names differ.
+ */
+sameOrganisation: boolean, 
+/**
+ * Overall score delta.
+ */
+delta: number | null, 
+/**
+ * Every group, in tree order.
+ */
+groups: Array<GroupDelta>, 
+/**
+ * Items whose status differs, in catalogue order.
+ */
+changes: Array<ItemChange>, 
+/**
+ * Gaps of the earlier assessment that are no longer gaps.
+ */
+gapsClosed: Array<GapChange>, 
+/**
+ * Gaps of the later one that were not gaps before.
+ */
+gapsOpened: Array<GapChange>, };
+
+export type TrendRow = { 
+/**
+ * Group id.
+ */
+id: string, 
+/**
+ * Short label.
+ */
+label: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Score in each assessment (null: nothing scorable).
+ */
+scores: Array<number | null>, };
+
+export type Trend = { 
+/**
+ * The assessments, oldest first.
+ */
+assessments: Array<ComparePoint>, 
+/**
+ * One row per top-level group.
+ */
+groups: Array<TrendRow>, 
+/**
+ * The overall score of each assessment.
+ */
+overall: Array<number | null>, };

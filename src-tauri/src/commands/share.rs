@@ -1,0 +1,290 @@
+//! Sharing: export a signed `.safeassess` file, check a file the user picked, import it as a new
+//! assessment, or merge it into the local copy of the same assessment.
+//!
+//! Files are chosen in native dialogs opened here; a path coming back from the webview is
+//! accepted only when the user picked it during this run ([`AppState::picked`]).
+
+use std::path::{Path, PathBuf};
+
+use safe_core::store::Store;
+use safe_share::{ImportOptions, Keys, Limits, key_dir};
+use tauri::{AppHandle, State};
+
+use crate::dialogs;
+use crate::dto::{
+    Imported, MergeChoice, MergeConflict, MergePreview, MergeTaken, Merged, ShareCheck,
+    ShareExported,
+};
+use crate::error::{CmdResult, CommandError};
+use crate::state::{AppState, Ctx, blocking};
+
+/// The file type offered in the dialogs.
+const FILTER: (&str, &str) = ("SAFE Assess", "safeassess");
+
+/// A sharing error keeps its stable code (`share_tampered`, `share_unreadable`, ...).
+fn share_error(e: safe_share::Error) -> CommandError {
+    CommandError::new(e.code(), e.to_string())
+}
+
+fn options(allow_unsigned: bool) -> ImportOptions {
+    ImportOptions {
+        limits: Limits::default(),
+        allow_unsigned,
+    }
+}
+
+/// Asks where to save, then writes assessment `id` as a signed file (`redact`: without comments,
+/// owners and evidence content). `None` when the user closed the dialog.
+#[tauri::command]
+pub async fn export_share(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    redact: bool,
+    title: String,
+) -> CmdResult<Option<ShareExported>> {
+    let aid = id.clone();
+    let name = state.run(move |s, _| Ok(s.assessment(&aid)?.title)).await?;
+    let name = file_name(&name, redact);
+    let Some(path) = blocking(move || dialogs::save_file(&app, &title, &name, FILTER)).await?
+    else {
+        return Ok(None);
+    };
+    let db = state.paths().database.clone();
+    state
+        .run(move |s, ctx| export_to(s, ctx, &db, &id, redact, &path))
+        .await
+        .map(Some)
+}
+
+pub(crate) fn export_to(
+    s: &mut Store,
+    ctx: &Ctx<'_>,
+    db: &Path,
+    id: &str,
+    redact: bool,
+    path: &Path,
+) -> CmdResult<ShareExported> {
+    let keys = Keys::load_or_create(&key_dir(db)).map_err(share_error)?;
+    let opts = safe_share::ExportOptions {
+        redact,
+        signer_name: ctx.stamp.by.clone(),
+        // The native dialog has already asked before replacing an existing file.
+        overwrite: true,
+    };
+    Ok(safe_share::export(s, id, &keys, &opts, path, ctx.stamp.at)
+        .map_err(share_error)?
+        .into())
+}
+
+fn file_name(title: &str, redact: bool) -> String {
+    let stem = super::export::file_stem(title);
+    if redact {
+        format!("{stem}-redacted.safeassess")
+    } else {
+        format!("{stem}.safeassess")
+    }
+}
+
+/// Asks for a `.safeassess` file and checks it without writing anything: who signed it, whether
+/// it is intact, and which local assessments it is a copy of. A file that is not a usable
+/// `.safeassess` file at all is an error with its code. `None` when the user closed the dialog.
+#[tauri::command]
+pub async fn pick_share_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    title: String,
+) -> CmdResult<Option<ShareCheck>> {
+    let Some(path) = blocking(move || dialogs::pick_file(&app, &title, FILTER)).await? else {
+        return Ok(None);
+    };
+    state.add_picked(path.clone())?;
+    let db = state.paths().database.clone();
+    // The file is read outside the database lock: checking a large file takes a while.
+    let verified = {
+        let path = path.clone();
+        blocking(move || safe_share::verify(&path, Limits::default()).map_err(share_error)).await?
+    };
+    state
+        .run(move |s, _| check(s, &db, path, verified))
+        .await
+        .map(Some)
+}
+
+pub(crate) fn check(
+    s: &mut Store,
+    db: &Path,
+    path: PathBuf,
+    v: safe_share::Verification,
+) -> CmdResult<ShareCheck> {
+    // Only look for this installation's key: checking a file never creates one.
+    let own = Keys::load(&key_dir(db))
+        .ok()
+        .flatten()
+        .map(|k| k.fingerprint());
+    let own_key = v
+        .signer
+        .as_ref()
+        .is_some_and(|x| Some(&x.fingerprint) == own.as_ref());
+    let mut merge_targets = Vec::new();
+    if let Some(m) = &v.manifest {
+        for id in safe_share::merge::merge_targets(s, m).map_err(share_error)? {
+            merge_targets.push(s.assessment(&id)?.into());
+        }
+    }
+    Ok(ShareCheck {
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        integrity: v.integrity.into(),
+        reason: v.reason,
+        signer: v.signer.map(Into::into),
+        own_key,
+        manifest: v.manifest.as_ref().map(Into::into),
+        merge_targets,
+    })
+}
+
+/// Imports a picked file as a new assessment. A tampered file is always refused; an unsigned one
+/// only with `allow_unsigned` (the user confirmed they trust where it came from).
+#[tauri::command]
+pub async fn import_share(
+    state: State<'_, AppState>,
+    path: String,
+    allow_unsigned: bool,
+) -> CmdResult<Imported> {
+    let path = state.picked(&path)?;
+    state
+        .run(move |s, ctx| import(s, ctx, &path, allow_unsigned))
+        .await
+}
+
+pub(crate) fn import(
+    s: &mut Store,
+    ctx: &Ctx<'_>,
+    path: &Path,
+    allow_unsigned: bool,
+) -> CmdResult<Imported> {
+    let new_id = uuid::Uuid::new_v4().to_string();
+    Ok(
+        safe_share::import(s, path, &options(allow_unsigned), &new_id, &ctx.stamp)
+            .map_err(share_error)?
+            .into(),
+    )
+}
+
+/// What merging a picked file into assessment `id` would do: items taken, conflicts side by side.
+#[tauri::command]
+pub async fn merge_preview(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+    allow_unsigned: bool,
+) -> CmdResult<MergePreview> {
+    let path = state.picked(&path)?;
+    state
+        .run(move |s, _| preview(s, &id, &path, allow_unsigned))
+        .await
+}
+
+pub(crate) fn preview(
+    s: &mut Store,
+    id: &str,
+    path: &Path,
+    allow_unsigned: bool,
+) -> CmdResult<MergePreview> {
+    use safe_share::merge;
+    let file = merge::open_for_merge(s, id, path, &options(allow_unsigned)).map_err(share_error)?;
+    let plan = merge::plan(s, id, &file).map_err(share_error)?;
+    let a = s.assessment(id)?;
+    let pack = s.pack(&a.pack_id, &a.pack_version)?;
+    let title = |item: &str| pack.item(item).map(|i| i.title.clone()).unwrap_or_default();
+    let take = plan
+        .take
+        .iter()
+        .filter_map(|item| {
+            let theirs = file.bundle.answers.iter().find(|x| &x.item_id == item)?;
+            Some(MergeTaken {
+                item_id: item.clone(),
+                title: title(item),
+                theirs: theirs.clone().into(),
+            })
+        })
+        .collect();
+    let conflicts = plan
+        .conflicts
+        .into_iter()
+        .map(|c| MergeConflict {
+            title: title(&c.item_id),
+            item_id: c.item_id,
+            mine: c.mine.into(),
+            theirs: c.theirs.into(),
+        })
+        .collect();
+    Ok(MergePreview {
+        assessment: a.into(),
+        file_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        signer: file.signature.map(|x| x.signer.into()),
+        take,
+        conflicts,
+        same: u32::try_from(plan.same.len()).unwrap_or(u32::MAX),
+        only_mine: u32::try_from(plan.only_mine.len()).unwrap_or(u32::MAX),
+    })
+}
+
+/// Merges a picked file into assessment `id` in one transaction, with one choice per
+/// conflicting item; refused, changing nothing, while a conflict has no choice.
+#[tauri::command]
+pub async fn apply_merge(
+    state: State<'_, AppState>,
+    id: String,
+    path: String,
+    allow_unsigned: bool,
+    choices: Vec<MergeChoice>,
+) -> CmdResult<Merged> {
+    let path = state.picked(&path)?;
+    state
+        .run(move |s, ctx| merge(s, ctx, &id, &path, allow_unsigned, &choices))
+        .await
+}
+
+pub(crate) fn merge(
+    s: &mut Store,
+    ctx: &Ctx<'_>,
+    id: &str,
+    path: &Path,
+    allow_unsigned: bool,
+    choices: &[MergeChoice],
+) -> CmdResult<Merged> {
+    use safe_share::merge;
+    let mut file =
+        merge::open_for_merge(s, id, path, &options(allow_unsigned)).map_err(share_error)?;
+    let choose = |item: &str| {
+        choices
+            .iter()
+            .find(|c| c.item_id == item)
+            .map(|c| c.side.into())
+    };
+    Ok(merge::apply(s, id, path, &mut file, &choose, &ctx.stamp)
+        .map_err(share_error)?
+        .into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn share_file_names_are_safe_and_say_when_redacted() {
+        assert_eq!(
+            file_name("Acme AEO 2026", false),
+            "Acme-AEO-2026.safeassess"
+        );
+        assert_eq!(file_name("../Acme", true), "Acme-redacted.safeassess");
+    }
+}
