@@ -10,6 +10,7 @@
 
 mod harness;
 mod hostile;
+mod sharing;
 
 use std::time::Duration;
 

@@ -22,13 +22,15 @@ const families: Record<string, string[]> = {
   'new.profileHelp.': ['customs', 'trader'],
   'readiness.': ['not-ready', 'incomplete', 'ready-with-actions', 'ready'],
   'readiness.rule': ['1', '2', '3', '4'],
-  'export.formats.': ['pdf', 'html', 'xlsx', 'csv', 'json'],
-  'export.formatHelp.': ['pdf', 'html', 'xlsx', 'csv', 'json'],
+  'export.formats.': ['pdf', 'html', 'xlsx', 'csv', 'json', 'safeassess'],
+  'export.formatHelp.': ['pdf', 'html', 'xlsx', 'csv', 'json', 'safeassess'],
   'export.step.': ['loading', 'rendering', 'writing', 'done'],
   'settings.themes.': ['system', 'light', 'dark'],
   'ws.filter.': ['all', 'unanswered', 'gaps', 'flagged'],
   'history.action.': ['answer', 'clear', 'confirm', 'evidence-add', 'evidence-remove', 'merge', 'import'],
   'history.field.': ['status', 'justification', 'comment', 'owner', 'targetDate', 'priority', 'flagged'],
+  'merge.field.': ['status', 'justification', 'comment', 'owner', 'targetDate', 'priority', 'flagged'],
+  'compare.movement.': ['improved', 'worsened', 'answered', 'unanswered', 'changed'],
 };
 
 describe('translations', () => {

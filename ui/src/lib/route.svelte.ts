@@ -5,6 +5,8 @@ export type Route =
   | { name: 'new' }
   | { name: 'workspace'; id: string; itemId?: string }
   | { name: 'dashboard'; id: string }
+  | { name: 'merge'; id: string; path: string; allowUnsigned: boolean }
+  | { name: 'compare'; id: string; other?: string }
   | { name: 'settings' };
 
 export const nav = $state<{ route: Route }>({ route: { name: 'home' } });
