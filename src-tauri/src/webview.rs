@@ -22,10 +22,8 @@ pub fn tune<R: Runtime>(window: &WebviewWindow<R>) {
             if let Some(context) = view.context() {
                 context.set_cache_model(CacheModel::DocumentViewer);
             }
-            if !gpu {
-                if let Some(settings) = WebViewExt::settings(&view) {
-                    settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
-                }
+            if !gpu && let Some(settings) = WebViewExt::settings(&view) {
+                settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
             }
         });
     }
