@@ -7,7 +7,7 @@ use std::path::Path;
 use safe_core::catalogue::Pack;
 use safe_core::store::AssessmentBundle;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, QUOTE_MAX, Result, shown};
 use crate::format::{Manifest, SIGNING_CONTEXT, SignatureDoc};
 use crate::keys::{fingerprint, unhex, verify};
 use crate::read::{Limits, human};
@@ -17,7 +17,10 @@ pub(crate) fn check_signature(
     checksums: &[u8],
 ) -> std::result::Result<(), String> {
     if sig.algorithm != "ed25519" {
-        return Err(format!("unknown signature algorithm '{}'", sig.algorithm));
+        return Err(format!(
+            "unknown signature algorithm '{}'",
+            shown(&sig.algorithm, QUOTE_MAX)
+        ));
     }
     let key = unhex::<32>(&sig.public_key).ok_or("the public key is not readable")?;
     let bytes = unhex::<64>(&sig.signature).ok_or("the signature is not readable")?;
@@ -42,13 +45,19 @@ pub(crate) fn check_consistency(
 ) -> Result<()> {
     let a = &b.assessment;
     let invalid = |s: String| Error::Invalid(format!("{}: {s}", path.display()));
+    let q = |s: &str| shown(s, QUOTE_MAX);
     if (m.pack.id.as_str(), m.pack.version.as_str()) != (pack.id.as_str(), pack.version.as_str())
         || (a.pack_id.as_str(), a.pack_version.as_str())
             != (pack.id.as_str(), pack.version.as_str())
     {
         return Err(invalid(format!(
             "the manifest, assessment and carried pack disagree on the pack ({} {}, {} {}, {} {})",
-            m.pack.id, m.pack.version, a.pack_id, a.pack_version, pack.id, pack.version
+            q(&m.pack.id),
+            q(&m.pack.version),
+            q(&a.pack_id),
+            q(&a.pack_version),
+            q(&pack.id),
+            q(&pack.version)
         )));
     }
     if m.assessment_id != a.id {
@@ -78,7 +87,7 @@ pub(crate) fn check_consistency(
             path: path.to_path_buf(),
             reason: format!(
                 "evidence {} is {}, over the limit of {}",
-                e.evidence.file_name,
+                q(&e.evidence.file_name),
                 human(e.evidence.size),
                 human(limits.max_evidence_bytes)
             ),
@@ -86,8 +95,10 @@ pub(crate) fn check_consistency(
     }
     let unknown = |id: &str| {
         invalid(format!(
-            "item '{id}' is not an item of pack {} {}",
-            pack.id, pack.version
+            "item '{}' is not an item of pack {} {}",
+            q(id),
+            q(&pack.id),
+            q(&pack.version)
         ))
     };
     for ans in &b.answers {

@@ -140,6 +140,49 @@ impl Error {
     }
 }
 
+/// The most characters of text from a file that a message quotes.
+pub(crate) const QUOTE_MAX: usize = 120;
+
+/// Text taken from a file, made fit to quote in a message: control characters and bidirectional
+/// overrides (which could rewrite a terminal or reorder what is shown) become `\u{..}` escapes,
+/// and anything past `max` characters is cut with an ellipsis.
+pub(crate) fn shown(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+        {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A parser's complaint about a file's JSON (which may quote the file), fit for a message.
+pub(crate) fn json_problem(e: &serde_json::Error) -> String {
+    shown(&e.to_string(), 2 * QUOTE_MAX)
+}
+
+/// A core error caused by a file's content, with its message made fit to show (see [`shown`]);
+/// its code is kept.
+pub(crate) fn tame(e: safe_core::Error) -> Error {
+    Error::Core(match e {
+        safe_core::Error::Invalid(m) => safe_core::Error::Invalid(shown(&m, 4 * QUOTE_MAX)),
+        safe_core::Error::Catalogue { file, message } => safe_core::Error::Catalogue {
+            file,
+            message: shown(&message, 4 * QUOTE_MAX),
+        },
+        other => other,
+    })
+}
+
 /// For shells that report every error as a core error: user errors become
 /// [`safe_core::Error::Invalid`] (exit code 2), the others keep their I/O nature.
 impl From<Error> for safe_core::Error {
@@ -152,5 +195,24 @@ impl From<Error> for safe_core::Error {
             }
             other => safe_core::Error::invalid(other.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_text_is_escaped_and_clipped() {
+        assert_eq!(shown("plain ok", 20), "plain ok");
+        assert_eq!(shown("\u{1b}[2Jx\u{202e}", 20), "\\u{1b}[2Jx\\u{202e}");
+        assert_eq!(shown(&"é".repeat(500), 3), "ééé…");
+        let e = tame(safe_core::Error::invalid(format!(
+            "item '{}\n' bad",
+            "x".repeat(9000)
+        )));
+        assert_eq!(e.code(), "invalid_input");
+        let msg = e.to_string();
+        assert!(msg.len() < 600 && !msg.contains('\n'), "{msg}");
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use safe_core::model::Stamp;
 use safe_core::store::{MergePlan, MergeReport, Side, Store};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, QUOTE_MAX, Result, shown, tame};
 use crate::format::Manifest;
 use crate::import::{ImportOptions, open_checked, source_note};
 use crate::read::ShareFile;
@@ -38,8 +38,8 @@ pub fn open_for_merge(
         return Err(Error::Invalid(format!(
             "{} is on pack {} {} but assessment {} is on {} {}: answers of different pack versions cannot be merged",
             path.display(),
-            m.pack.id,
-            m.pack.version,
+            shown(&m.pack.id, QUOTE_MAX),
+            shown(&m.pack.version, QUOTE_MAX),
             local.id,
             local.pack_id,
             local.pack_version
@@ -51,9 +51,9 @@ pub fn open_for_merge(
              of one assessment (export it, import it on the other machine, then merge back); use \
              import to bring it in as a separate assessment",
             path.display(),
-            m.assessment_id,
-            m.title,
-            m.organisation,
+            shown(&m.assessment_id, QUOTE_MAX),
+            shown(&m.title, QUOTE_MAX),
+            shown(&m.organisation, QUOTE_MAX),
             local.id,
             local.title
         )));
@@ -93,7 +93,7 @@ pub fn merge_targets(store: &Store, m: &Manifest) -> Result<Vec<String>> {
 
 /// What merging the file into `id` would do.
 pub fn plan(store: &Store, id: &str, file: &ShareFile) -> Result<MergePlan> {
-    Ok(store.merge_plan(id, &file.bundle.answers)?)
+    store.merge_plan(id, &file.bundle.answers).map_err(tame)
 }
 
 /// Merges the file into `id`, choosing a side per conflicting item with `choose`; refuses,
@@ -108,13 +108,15 @@ pub fn apply(
 ) -> Result<MergeReport> {
     let note = source_note(path, file);
     let members = &mut file.members;
-    Ok(store.apply_merge(
-        id,
-        &file.bundle.answers,
-        &file.bundle.evidence,
-        choose,
-        &note,
-        stamp,
-        &mut |e| members.evidence(&e.evidence.sha256).map_err(Into::into),
-    )?)
+    store
+        .apply_merge(
+            id,
+            &file.bundle.answers,
+            &file.bundle.evidence,
+            choose,
+            &note,
+            stamp,
+            &mut |e| members.evidence(&e.evidence.sha256).map_err(Into::into),
+        )
+        .map_err(tame)
 }

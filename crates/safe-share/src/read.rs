@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use zip::{CompressionMethod, ZipArchive};
 
 use crate::checks::{check_consistency, check_signature};
-use crate::error::{Error, Result};
+use crate::error::{Error, QUOTE_MAX, Result, json_problem, shown, tame};
 use crate::format::{
     APP_VERSION, ASSESSMENT, CHECKSUMS, Checksums, EVIDENCE_DIR, FORMAT_VERSION, MANIFEST,
     Manifest, ManifestHead, Member, PACK, SIGNATURE, SignatureDoc, classify,
@@ -149,8 +149,12 @@ impl ShareFile {
             return Err(unreadable(format!("it has no {MANIFEST}")));
         }
         let head = read_member(&mut archive, path, MANIFEST, limits.max_json_bytes, true)?;
-        let head: ManifestHead = serde_json::from_slice(&head.bytes)
-            .map_err(|e| unreadable(format!("manifest.json is not a manifest ({e})")))?;
+        let head: ManifestHead = serde_json::from_slice(&head.bytes).map_err(|e| {
+            unreadable(format!(
+                "manifest.json is not a manifest ({})",
+                json_problem(&e)
+            ))
+        })?;
         if head.format > FORMAT_VERSION {
             return Err(Error::NewerFormat {
                 path: path.to_path_buf(),
@@ -159,7 +163,7 @@ impl ShareFile {
                 written_by: if head.app_version.is_empty() {
                     "(unknown)".into()
                 } else {
-                    head.app_version
+                    shown(&head.app_version, 40)
                 },
                 this: APP_VERSION.into(),
             });
@@ -179,19 +183,27 @@ impl ShareFile {
         .bytes;
         let signature = if layout.contains_key(SIGNATURE) {
             let sig_bytes = read_member(&mut archive, path, SIGNATURE, 64 * 1024, true)?.bytes;
-            let sig: SignatureDoc = serde_json::from_slice(&sig_bytes)
-                .map_err(|e| tampered(format!("signature.json is not readable ({e})")))?;
+            let sig: SignatureDoc = serde_json::from_slice(&sig_bytes).map_err(|e| {
+                tampered(format!(
+                    "signature.json is not readable ({})",
+                    json_problem(&e)
+                ))
+            })?;
             check_signature(&sig, &sums_bytes).map_err(tampered)?;
             Some(sig)
         } else {
             None
         };
-        let sums: Checksums = serde_json::from_slice(&sums_bytes)
-            .map_err(|e| tampered(format!("checksums.json is not readable ({e})")))?;
+        let sums: Checksums = serde_json::from_slice(&sums_bytes).map_err(|e| {
+            tampered(format!(
+                "checksums.json is not readable ({})",
+                json_problem(&e)
+            ))
+        })?;
         if sums.algorithm != "sha256" {
             return Err(tampered(format!(
                 "checksums.json uses '{}', not sha256",
-                sums.algorithm
+                shown(&sums.algorithm, QUOTE_MAX)
             )));
         }
         let mut json: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
@@ -241,17 +253,26 @@ impl ShareFile {
             json.remove(name)
                 .ok_or_else(|| unreadable(format!("it has no {name}")))
         };
-        let manifest: Manifest = serde_json::from_slice(&take(MANIFEST)?)
-            .map_err(|e| unreadable(format!("manifest.json is not readable ({e})")))?;
-        let bundle: AssessmentBundle = serde_json::from_slice(&take(ASSESSMENT)?)
-            .map_err(|e| unreadable(format!("assessment.json is not readable ({e})")))?;
+        let manifest: Manifest = serde_json::from_slice(&take(MANIFEST)?).map_err(|e| {
+            unreadable(format!(
+                "manifest.json is not readable ({})",
+                json_problem(&e)
+            ))
+        })?;
+        let bundle: AssessmentBundle = serde_json::from_slice(&take(ASSESSMENT)?).map_err(|e| {
+            unreadable(format!(
+                "assessment.json is not readable ({})",
+                json_problem(&e)
+            ))
+        })?;
         let pack_text = String::from_utf8(take(PACK)?)
             .map_err(|_| unreadable("pack.json is not UTF-8 text".into()))?;
         let pack = Pack::parse(
             &format!("pack.json in {}", path.display()),
             &pack_text,
             &builtin_roles(),
-        )?;
+        )
+        .map_err(tame)?;
         if let Some(sig) = &signature
             && sig.signer != manifest.signer
         {
@@ -294,7 +315,7 @@ fn scan(
     };
     let unsafe_member = |member: &str, reason: &str| Error::UnsafeMember {
         path: path.to_path_buf(),
-        member: member.to_string(),
+        member: shown(member, QUOTE_MAX),
         reason: reason.to_string(),
     };
     if archive.has_duplicate_names() {
