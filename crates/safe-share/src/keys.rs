@@ -26,10 +26,11 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Parses exactly `N` bytes of hex.
+/// Parses exactly `N` bytes of hex: hex digits only, so each value has one spelling per case
+/// (`u8::from_str_radix` alone would also take a sign, as in `+f`).
 pub(crate) fn unhex<const N: usize>(s: &str) -> Option<[u8; N]> {
     let s = s.trim();
-    if s.len() != 2 * N || !s.is_ascii() {
+    if s.len() != 2 * N || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     let mut out = [0u8; N];
@@ -219,6 +220,16 @@ fn check_private(path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_read_back_and_only_hex_digits_are_taken() {
+        assert_eq!(unhex::<2>("0aFf"), Some([0x0a, 0xff]));
+        assert_eq!(unhex::<2>(&hex(&[1, 254])), Some([1, 254]));
+        assert_eq!(unhex::<2>("+a0f"), None, "a sign is not a digit");
+        assert_eq!(unhex::<2>("0a0"), None, "odd length");
+        assert_eq!(unhex::<2>("0g0f"), None);
+        assert_eq!(unhex::<1>("é"), None);
+    }
 
     #[test]
     fn a_key_is_created_once_privately_and_signs_verifiably() {
