@@ -86,9 +86,9 @@ async fn sharing_scenario() {
     open_item(&c, "AEO.A.02").await;
     click(&c, &tid("status-met")).await;
     saved(&c).await;
-    home(&c).await;
-    // Most recently changed first: the copy.
-    click(&c, &tid("open-compare")).await;
+    // From the copy's dashboard, which offers the comparison once there is another.
+    click(&c, &tid("open-dashboard")).await;
+    click(&c, &tid("dash-compare")).await;
     find(&c, &tid("compare-groups")).await;
     assert_eq!(
         text(&c, &tid("compare-delta")).await.chars().next(),

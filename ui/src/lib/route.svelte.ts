@@ -6,7 +6,7 @@ export type Route =
   | { name: 'workspace'; id: string; itemId?: string }
   | { name: 'dashboard'; id: string }
   | { name: 'merge'; id: string; path: string; allowUnsigned: boolean }
-  | { name: 'compare'; id: string; other?: string }
+  | { name: 'compare'; id: string; other?: string; focus?: 'trend' }
   | { name: 'settings' };
 
 export const nav = $state<{ route: Route }>({ route: { name: 'home' } });

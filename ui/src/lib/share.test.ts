@@ -9,6 +9,7 @@ import {
   differs,
   groupFingerprint,
   importOffer,
+  peerLinks,
   signedDelta,
   unchosen,
 } from './share';
@@ -124,5 +125,18 @@ describe('comparison', () => {
     expect(deltaDirection(0.4)).toBe('flat');
     expect(deltaDirection(-0.6)).toBe('down');
     expect(deltaDirection(5)).toBe('up');
+  });
+});
+
+describe('dashboard links', () => {
+  it('offers nothing for an assessment alone', () => {
+    expect(peerLinks(0)).toEqual({ compare: false, trend: null });
+  });
+  it('offers the comparison from one other assessment', () => {
+    expect(peerLinks(1)).toEqual({ compare: true, trend: null });
+  });
+  it('offers the trend from three assessments, counting this one', () => {
+    expect(peerLinks(2)).toEqual({ compare: true, trend: 3 });
+    expect(peerLinks(9)).toEqual({ compare: true, trend: 10 });
   });
 });

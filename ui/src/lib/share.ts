@@ -101,3 +101,19 @@ export function deltaDirection(delta: number | null): 'up' | 'down' | 'flat' {
   const r = delta === null ? 0 : Math.round(delta);
   return r > 0 ? 'up' : r < 0 ? 'down' : 'flat';
 }
+
+/** The fewest assessments of an organisation a trend is drawn for (`TREND_MIN` in commands/compare.rs). */
+export const TREND_MIN = 3;
+
+/** What the dashboard links to, from the number of other assessments it compares with. */
+export interface PeerLinks {
+  /** "Compare with…": there is at least one other assessment. */
+  compare: boolean;
+  /** The trend chart: this one and the others make at least `TREND_MIN`; else null. */
+  trend: number | null;
+}
+
+export function peerLinks(peers: number): PeerLinks {
+  const all = peers + 1;
+  return { compare: peers > 0, trend: all >= TREND_MIN ? all : null };
+}
