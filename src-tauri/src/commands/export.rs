@@ -40,9 +40,15 @@ pub async fn export_report(
         let _ = on_step.send(step);
     };
     send(ExportStep::Loading);
-    let id = request.assessment_id.clone();
-    let opened = state
-        .run(move |s, _| Ok(safe_core::open_assessment(s, &id)?))
+    let (id, previous) = (request.assessment_id.clone(), request.compare_with.clone());
+    let (opened, previous) = state
+        .run(move |s, _| {
+            let previous = match previous {
+                Some(p) => Some(safe_core::open_assessment(s, &p)?),
+                None => None,
+            };
+            Ok((safe_core::open_assessment(s, &id)?, previous))
+        })
         .await?;
     send(ExportStep::Rendering);
     let mut opts = safe_report::Options::new(Utc::now());
@@ -55,8 +61,7 @@ pub async fn export_report(
         Paper::Letter => safe_report::Paper::Letter,
     };
     let format = request.format.to_report();
-    let bytes =
-        blocking(move || safe_report::render(&opened, format, &opts).map_err(report_error)).await?;
+    let bytes = blocking(move || render(&opened, previous.as_ref(), format, &opts)).await?;
     send(ExportStep::Writing);
     let size = bytes.len() as u64;
     let target = path.clone();
@@ -88,6 +93,20 @@ pub async fn open_exported(
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| CommandError::new("io", format!("could not open {}: {e}", path.display())))
+}
+
+/// The report of `opened`, with the progress since `previous` when one is given.
+pub(crate) fn render(
+    opened: &safe_core::Opened,
+    previous: Option<&safe_core::Opened>,
+    format: safe_report::Format,
+    opts: &safe_report::Options,
+) -> CmdResult<Vec<u8>> {
+    let mut data = safe_report::ReportData::build(opened, opts);
+    if let Some(previous) = previous {
+        data.comparison = Some(safe_report::comparison(previous, opened).map_err(report_error)?);
+    }
+    safe_report::render_data(&data, format, opts).map_err(report_error)
 }
 
 fn report_error(e: safe_report::ReportError) -> CommandError {

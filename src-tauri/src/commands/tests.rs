@@ -311,3 +311,66 @@ mod sharing {
         assert!(t.groups.iter().all(|g| g.scores.len() == 3));
     }
 }
+
+mod report_progress {
+    use super::*;
+    use crate::commands::export;
+
+    fn json_report(
+        st: &AppState,
+        id: &str,
+        previous: Option<&str>,
+    ) -> crate::error::CmdResult<serde_json::Value> {
+        let (opened, previous) = st.run_now(|s, _| {
+            let previous = match previous {
+                Some(p) => Some(safe_core::open_assessment(s, p)?),
+                None => None,
+            };
+            Ok((safe_core::open_assessment(s, id)?, previous))
+        })?;
+        let opts = safe_report::Options::new(chrono::Utc::now());
+        let bytes = export::render(&opened, previous.as_ref(), safe_report::Format::Json, &opts)?;
+        Ok(serde_json::from_slice(&bytes).expect("report JSON"))
+    }
+
+    #[test]
+    fn a_report_shows_progress_since_an_earlier_assessment_of_the_same_organisation() {
+        let (_dir, st) = state();
+        let first = st
+            .run_now(|s, ctx| assessments::create(s, ctx, &trader()))
+            .expect("created");
+        st.run_now(|s, ctx| {
+            answers::save(s, ctx, &first.id, "AEO.A.01", input(Status::NotMet, ""))
+        })
+        .expect("saved");
+        let second = st
+            .run_now(|s, ctx| {
+                let id = uuid::Uuid::new_v4().to_string();
+                Ok(s.duplicate_assessment(&first.id, &id, "Acme 2027", &ctx.stamp)?)
+            })
+            .expect("duplicated");
+        st.run_now(|s, ctx| answers::save(s, ctx, &second.id, "AEO.A.01", input(Status::Met, "")))
+            .expect("saved");
+
+        let plain = json_report(&st, &second.id, None).expect("report");
+        assert!(plain["comparison"].is_null(), "no comparison unless asked");
+        let with = json_report(&st, &second.id, Some(&first.id)).expect("report");
+        let closed = with["comparison"]["gapsClosed"]
+            .as_array()
+            .expect("closed gaps listed");
+        assert!(
+            closed.iter().any(|g| g.to_string().contains("AEO.A.01")),
+            "the gap closed since the first assessment is listed: {closed:?}"
+        );
+
+        let mut other = trader();
+        other.organisation = "Someone Else".into();
+        let stranger = st
+            .run_now(|s, ctx| assessments::create(s, ctx, &other))
+            .expect("created");
+        let e = json_report(&st, &second.id, Some(&stranger.id)).expect_err("refused");
+        assert_eq!(e.code, "not_comparable");
+        let e = json_report(&st, &second.id, Some("no-such-id")).expect_err("refused");
+        assert_eq!(e.code, "not_found");
+    }
+}

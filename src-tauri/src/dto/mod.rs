@@ -655,6 +655,10 @@ pub struct ExportRequest {
     pub paper: Paper,
     /// Language of the report's fixed text.
     pub language: Language,
+    /// An earlier assessment of the same organisation: the report then shows the progress since
+    /// it (not in CSV, which is the gap register only).
+    #[serde(default)]
+    pub compare_with: Option<String>,
 }
 
 /// A step of an export, sent while it runs.

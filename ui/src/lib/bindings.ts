@@ -685,7 +685,12 @@ paper: Paper,
 /**
  * Language of the report's fixed text.
  */
-language: Language, };
+language: Language, 
+/**
+ * An earlier assessment of the same organisation: the report then shows the progress since
+ * it (not in CSV, which is the gap register only).
+ */
+compareWith: string | null, };
 
 export type ExportStep = "loading" | "rendering" | "writing" | "done";
 
