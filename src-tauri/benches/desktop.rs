@@ -4,6 +4,7 @@
 //!
 //! `cargo bench -p safe-assess-desktop --bench desktop` (needs what the e2e tests need). Prints a
 //! table; the figures go into BENCHMARKS.md. Not a test: nothing here asserts a time.
+//! `BENCH_DB=FILE` starts from a copy of a big database (see `main`).
 
 // A measuring tool: any failure should stop it loudly, as in a test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -232,7 +233,23 @@ async fn main() {
             }
         }
     }
+    // A big database to start with (issue 7's scale check), e.g. one built by
+    // `cargo run --release -p safe-core --example scale -- 200 300 FILE`: copied to where the app
+    // looks for its database (the file itself is never changed); the seeded assessment joins it.
+    if let Some(big) = std::env::var_os("BENCH_DB") {
+        let db = world.database();
+        std::fs::create_dir_all(db.parent().expect("data folder")).expect("data folder");
+        std::fs::copy(&big, &db).expect("copy BENCH_DB");
+        println!("database: copy of {}", Path::new(&big).display());
+    }
     seed(&world.database());
+    {
+        let store = Store::open(&world.database()).expect("database");
+        println!(
+            "assessments on the home list: {}",
+            store.list_assessments().expect("list").len()
+        );
+    }
     let driver = Driver::start(&world, &display, Path::new(APP));
 
     println!("| measure | runs | median ms | p95 ms | max ms |");
