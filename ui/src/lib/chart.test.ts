@@ -14,6 +14,10 @@ describe('barLabel', () => {
     expect(l).toBe('A Demonstrated compliance…');
   });
 
+  it('leaves no punctuation hanging before the ellipsis', () => {
+    expect(barLabel({ label: 'D', title: 'Consultation, Co-operation and Communication' })).toBe('D Consultation…');
+  });
+
   it('cuts inside a very long word when there is no space to cut at', () => {
     const l = barLabel({ label: 'P1.S10', title: 'Supercalifragilisticexpialidocious' }, 20);
     expect(l).toBe('P1.S10 Supercalifra…');

@@ -34,5 +34,6 @@ export function barLabel(b: Pick<Bar, 'label' | 'title'>, max = 28): string {
   const cut = full.slice(0, room);
   const space = cut.lastIndexOf(' ');
   const keep = space > b.label.length + 8 ? cut.slice(0, space) : cut;
-  return keep.trimEnd() + '…';
+  // No comma or colon left hanging before the ellipsis.
+  return keep.trimEnd().replace(/[,;:]+$/, '') + '…';
 }
