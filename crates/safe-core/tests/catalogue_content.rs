@@ -171,3 +171,261 @@ fn every_role_has_items_and_every_aim_is_served() {
         }
     }
 }
+
+/// The SAFE 2025 customs pack (format 2), read as plain JSON so that this test does not depend on
+/// the format 2 loader: the tree, provenance on every node, the supersedes mapping and French.
+mod safe2025_customs {
+    use serde_json::Value;
+
+    fn read(name: &str) -> Value {
+        let path = format!(
+            "{}/../../assets/catalogue/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    fn arr<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+        v.get(key)
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    fn text<'a>(v: &'a Value, key: &str) -> &'a str {
+        v.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+
+    /// Every group and item of a tree, in document order.
+    fn walk<'a>(groups: &'a [Value], out_g: &mut Vec<&'a Value>, out_i: &mut Vec<&'a Value>) {
+        for g in groups {
+            out_g.push(g);
+            out_i.extend(arr(g, "items"));
+            walk(arr(g, "groups"), out_g, out_i);
+        }
+    }
+
+    fn tree(p: &Value) -> (Vec<&Value>, Vec<&Value>) {
+        let (mut g, mut i) = (Vec::new(), Vec::new());
+        walk(arr(p, "groups"), &mut g, &mut i);
+        (g, i)
+    }
+
+    /// A text that may stay the same in French: codes such as "P1" or "S06".
+    fn is_code(s: &str) -> bool {
+        s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " .-".contains(c))
+    }
+
+    fn check_provenance(id: &str, v: &Value) {
+        let p = v
+            .get("provenance")
+            .unwrap_or_else(|| panic!("{id}: provenance"));
+        let basis = text(p, "basis");
+        assert!(
+            ["safe", "wco-guidance", "national-practice", "best-practice"].contains(&basis),
+            "{id}: basis {basis:?}"
+        );
+        let confidence = text(p, "confidence");
+        assert!(
+            ["verified", "partial", "unverified"].contains(&confidence),
+            "{id}: confidence {confidence:?}"
+        );
+        if basis == "national-practice" {
+            assert!(!text(p, "programme").is_empty(), "{id}: programme named");
+        }
+        if confidence == "verified" {
+            assert!(
+                !text(p, "note").is_empty(),
+                "{id}: a verified reference says which source"
+            );
+        }
+    }
+
+    fn check_french(id: &str, fr: &Value, en: &Value, fields: &[&str], array: &str) {
+        for f in fields {
+            let (t, e) = (text(fr, f), text(en, f));
+            assert!(!t.trim().is_empty(), "{id}: French {f} missing");
+            assert!(
+                t != e || is_code(e),
+                "{id}: French {f} equals the English: {t}"
+            );
+        }
+        let (t, e) = (arr(fr, array), arr(en, array));
+        assert_eq!(
+            t.len(),
+            e.len(),
+            "{id}: French {array} has the English length"
+        );
+        for (x, y) in t.iter().zip(e) {
+            let x = x.as_str().unwrap_or("");
+            assert!(!x.trim().is_empty(), "{id}: French {array} entry empty");
+            assert!(
+                Some(x) != y.as_str(),
+                "{id}: French {array} entry equals the English: {x}"
+            );
+        }
+        let note = en.get("provenance").map_or("", |p| text(p, "note"));
+        if !note.is_empty() {
+            let t = text(fr, "note");
+            assert!(!t.is_empty() && t != note, "{id}: French provenance note");
+        }
+    }
+
+    #[test]
+    fn tree_has_eleven_and_six_standards_and_three_levels() {
+        let p = read("safe2025-customs.json");
+        assert_eq!(p["format"], 2);
+        assert_eq!(p["id"], "safe2025-customs");
+        assert_eq!(p["version"], "1.0.0");
+        assert_eq!(p["profile"], "customs");
+        assert_eq!(p["language"], "en");
+        assert!(text(&p, "edition").contains("2025"));
+        let top: Vec<&str> = arr(&p, "groups").iter().map(|g| text(g, "id")).collect();
+        assert_eq!(top, ["CE", "P1", "P2", "P3", "CBM", "TCR"]);
+        let top = arr(&p, "groups");
+        assert_eq!(arr(&top[0], "items").len(), 5, "five core elements");
+        for (g, n, kind) in [
+            (&top[1], 11, "standard"),
+            (&top[2], 6, "standard"),
+            (&top[3], 3, "level"),
+        ] {
+            let subs = arr(g, "groups");
+            assert_eq!(subs.len(), n, "{}: {n} standards or levels", text(g, "id"));
+            for s in subs {
+                assert_eq!(text(s, "kind"), kind, "{}", text(s, "id"));
+                let k = arr(s, "items").len();
+                assert!(
+                    (3..=8).contains(&k),
+                    "{}: {k} items, 3 to 8 expected",
+                    text(s, "id")
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_item_is_complete_with_provenance_and_names_the_2025_edition() {
+        let p = read("safe2025-customs.json");
+        let (groups, items) = tree(&p);
+        let mut ids = std::collections::HashSet::new();
+        for g in &groups {
+            let id = text(g, "id");
+            assert!(ids.insert(id), "{id}: duplicate id");
+            check_provenance(id, g);
+        }
+        for i in &items {
+            let id = text(i, "id");
+            assert!(ids.insert(id), "{id}: duplicate id");
+            for f in [
+                "title",
+                "requirement",
+                "guidance",
+                "shortfall",
+                "reference",
+                "criticality",
+                "aim",
+            ] {
+                assert!(!text(i, f).trim().is_empty(), "{id}: {f}");
+            }
+            assert!(i["mandatory"].is_boolean(), "{id}: mandatory");
+            assert!(
+                i.get("roles").is_none(),
+                "{id}: customs items carry no roles"
+            );
+            let n = arr(i, "evidence").len();
+            assert!((2..=5).contains(&n), "{id}: {n} evidence examples");
+            assert!(
+                text(i, "reference").contains("SAFE 2025"),
+                "{id}: reference names SAFE 2025"
+            );
+            check_provenance(id, i);
+        }
+    }
+
+    #[test]
+    fn every_group_and_item_is_complete_in_french() {
+        let p = read("safe2025-customs.json");
+        let fr = &p["translations"]["fr"];
+        for f in ["title", "edition", "source"] {
+            assert!(
+                !text(fr, f).is_empty() && text(fr, f) != text(&p, f),
+                "pack {f} in French"
+            );
+        }
+        let (groups, items) = tree(&p);
+        for g in &groups {
+            let id = text(g, "id");
+            let t = fr["groups"]
+                .get(id)
+                .unwrap_or_else(|| panic!("{id}: French entry"));
+            check_french(id, t, g, &["title", "summary", "reference"], "instruments");
+        }
+        for i in &items {
+            let id = text(i, "id");
+            let t = fr["items"]
+                .get(id)
+                .unwrap_or_else(|| panic!("{id}: French entry"));
+            check_french(
+                id,
+                t,
+                i,
+                &["title", "requirement", "guidance", "shortfall", "reference"],
+                "evidence",
+            );
+        }
+        let known: std::collections::HashSet<&str> =
+            groups.iter().chain(&items).map(|v| text(v, "id")).collect();
+        for key in ["groups", "items"] {
+            for id in fr[key].as_object().map(|m| m.keys()).into_iter().flatten() {
+                assert!(
+                    known.contains(id.as_str()),
+                    "French entry for unknown id {id}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn supersedes_maps_every_2021_item() {
+        let p = read("safe2025-customs.json");
+        let old = read("safe2021-customs.json");
+        let sup = &p["supersedes"];
+        assert_eq!(sup["pack"], "safe2021-customs");
+        assert_eq!(sup["version"], "1.0.0");
+        let (_, new_items) = tree(&p);
+        let (_, old_items) = tree(&old);
+        let new_ids: std::collections::HashSet<&str> =
+            new_items.iter().map(|i| text(i, "id")).collect();
+        let old_ids: std::collections::HashSet<&str> =
+            old_items.iter().map(|i| text(i, "id")).collect();
+        let mut named_from = std::collections::HashSet::new();
+        let mut named_to = std::collections::HashSet::new();
+        for c in arr(sup, "changes") {
+            assert!(!text(c, "note").is_empty(), "every change has a note");
+            for f in arr(c, "from") {
+                let f = f.as_str().unwrap_or("");
+                assert!(old_ids.contains(f), "from {f} is a 2021 item");
+                assert!(named_from.insert(f), "{f} in one change only");
+            }
+            for t in arr(c, "to") {
+                let t = t.as_str().unwrap_or("");
+                assert!(new_ids.contains(t), "to {t} is a 2025 item");
+                named_to.insert(t);
+            }
+        }
+        for o in &old_ids {
+            assert!(
+                new_ids.contains(o) || named_from.contains(o),
+                "2021 item {o} kept or mapped"
+            );
+        }
+        for n in &new_ids {
+            assert!(
+                old_ids.contains(n) || named_to.contains(n),
+                "2025 item {n} is kept or listed"
+            );
+        }
+    }
+}
