@@ -429,3 +429,157 @@ mod safe2025_customs {
         }
     }
 }
+
+/// The SAFE 2025 trader pack, read as plain JSON (format 2 is checked here field by field, so this
+/// test does not depend on the loader): sections A to M in order, enough items, roles on every
+/// item and enough items for every role, provenance everywhere, and every text in French.
+#[test]
+fn safe2025_aeo_pack_has_sections_a_to_m_roles_provenance_and_french() {
+    use serde_json::Value;
+    let read = |name: &str| -> Value {
+        let path = format!(
+            "{}/../../assets/catalogue/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let text = |v: &Value, key: &str| -> String {
+        v[key]
+            .as_str()
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| panic!("{}: {key} is a non-empty text", v["id"]))
+            .to_owned()
+    };
+    let p = read("safe2025-aeo.json");
+    assert_eq!(p["format"], 2);
+    assert_eq!(p["id"], "safe2025-aeo");
+    assert_eq!(p["profile"], "trader");
+    assert_eq!(p["language"], "en");
+    assert_eq!(p["supersedes"]["pack"], "safe2021-aeo");
+    let role_ids: Vec<String> = read("roles.json")["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .map(|r| text(r, "id"))
+        .collect();
+    let groups = p["groups"].as_array().expect("groups");
+    let codes: Vec<&str> = groups.iter().filter_map(|g| g["code"].as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"
+        ]
+    );
+    let fr = &p["translations"]["fr"];
+    for key in ["title", "edition", "source"] {
+        assert_ne!(text(fr, key), text(&p, key), "pack {key} is translated");
+    }
+    // Every listed text of `en` has a French twin in `tr` that is not the English; arrays keep their length.
+    let french = |id: &str, en: &Value, tr: &Value, fields: &[&str], array: &str| {
+        assert!(tr.is_object(), "{id} has a French entry");
+        for f in fields {
+            let (e, t) = (text(en, f), tr[*f].as_str().unwrap_or(""));
+            assert!(!t.trim().is_empty(), "{id}: French {f} missing");
+            assert_ne!(e, t, "{id}: French {f} equals the English");
+        }
+        let e = en[array].as_array().cloned().unwrap_or_default();
+        let t = tr[array].as_array().cloned().unwrap_or_default();
+        assert_eq!(
+            e.len(),
+            t.len(),
+            "{id}: French {array} has the English length"
+        );
+        for (a, b) in e.iter().zip(&t) {
+            assert!(
+                b.as_str()
+                    .is_some_and(|s| !s.trim().is_empty() && Some(s) != a.as_str()),
+                "{id}: French {array} entry {b}"
+            );
+        }
+        if let Some(note) = en["provenance"]["note"].as_str() {
+            let t = tr["note"].as_str().unwrap_or("");
+            assert!(!t.is_empty() && t != note, "{id}: French provenance note");
+        }
+    };
+    let provenance = |id: &str, v: &Value| {
+        let pr = &v["provenance"];
+        let basis = pr["basis"].as_str().unwrap_or("");
+        assert!(
+            ["safe", "wco-guidance", "national-practice", "best-practice"].contains(&basis),
+            "{id}: basis {basis}"
+        );
+        let confidence = pr["confidence"].as_str().unwrap_or("");
+        assert!(
+            ["verified", "partial", "unverified"].contains(&confidence),
+            "{id}: confidence {confidence}"
+        );
+        if basis == "national-practice" {
+            assert!(
+                pr["programme"]
+                    .as_str()
+                    .is_some_and(|s| !s.trim().is_empty()),
+                "{id}: programme named"
+            );
+        }
+    };
+    let mut items = Vec::new();
+    for g in groups {
+        let gid = text(g, "id");
+        assert_eq!(g["kind"], "section", "{gid}");
+        provenance(&gid, g);
+        french(
+            &gid,
+            g,
+            &fr["groups"][&gid],
+            &["title", "summary", "reference"],
+            "instruments",
+        );
+        for i in g["items"].as_array().expect("items") {
+            let iid = text(i, "id");
+            provenance(&iid, i);
+            assert!(
+                text(i, "reference").contains("SAFE 2025"),
+                "{iid}: reference names SAFE 2025"
+            );
+            let roles: Vec<&str> = i["roles"]
+                .as_array()
+                .map(|r| r.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            assert!(!roles.is_empty(), "{iid} names roles");
+            assert!(
+                roles
+                    .iter()
+                    .all(|r| *r == "all" || role_ids.iter().any(|k| k == r)),
+                "{iid}: known roles {roles:?}"
+            );
+            let evidence = i["evidence"].as_array().map_or(0, Vec::len);
+            assert!(
+                (2..=5).contains(&evidence),
+                "{iid}: 2 to 5 evidence examples, {evidence}"
+            );
+            french(
+                &iid,
+                i,
+                &fr["items"][&iid],
+                &["title", "requirement", "guidance", "shortfall", "reference"],
+                "evidence",
+            );
+            items.push((iid, roles));
+        }
+    }
+    assert!(items.len() >= 70, "70 items or more, found {}", items.len());
+    for role in &role_ids {
+        let n = items
+            .iter()
+            .filter(|(_, r)| r.iter().any(|x| *x == "all" || x == role))
+            .count();
+        assert!(n >= 40, "role {role} gets {n} items");
+    }
+    let translated = fr["items"].as_object().map_or(0, |m| m.len());
+    assert_eq!(
+        translated,
+        items.len(),
+        "French entries only for items of the pack"
+    );
+}
