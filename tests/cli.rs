@@ -243,11 +243,7 @@ fn bad_input_is_refused_with_exit_2_and_changes_nothing() {
             "{args:?}: stderr '{err}' should contain '{expected}'"
         );
         let lines: Vec<&str> = err.trim().lines().collect();
-        assert_eq!(
-            lines.len(),
-            2,
-            "one line and the code for {args:?}: {err}"
-        );
+        assert_eq!(lines.len(), 2, "one line and the code for {args:?}: {err}");
         assert!(lines[0].starts_with("error: "), "{err}");
         assert!(lines[1].starts_with("code: "), "{err}");
         assert_eq!(dump(&env.db), before, "{args:?} changed the database");

@@ -114,7 +114,10 @@ impl Machine {
 
 /// The code of a refusal: the `code:` line that follows the `error:` line on stderr.
 fn code(out: &str) -> &str {
-    let mut lines = out.lines().skip_while(|l| !l.starts_with("error: ")).skip(1);
+    let mut lines = out
+        .lines()
+        .skip_while(|l| !l.starts_with("error: "))
+        .skip(1);
     lines
         .next()
         .and_then(|l| l.strip_prefix("code: "))
@@ -356,7 +359,12 @@ fn tampered_truncated_and_foreign_files_are_refused_and_change_nothing() {
     customs.refused(&["import", path(&pdf)]);
 
     // An unknown id is the core's not_found, whichever crate's command is run.
-    let out = customs.refused(&["export", "no-such-id", "--out", path(&customs.file("x.safeassess"))]);
+    let out = customs.refused(&[
+        "export",
+        "no-such-id",
+        "--out",
+        path(&customs.file("x.safeassess")),
+    ]);
     assert!(out.contains("'no-such-id' not found"), "{out}");
     assert_eq!(code(&out), "not_found");
 

@@ -27,8 +27,9 @@ pub fn load(path: &Path) -> CmdResult<Settings> {
 
 /// Writes the settings through a temporary file, so a crash never leaves half a file.
 pub fn save(path: &Path, settings: &Settings) -> CmdResult<()> {
-    let fail =
-        |e: std::io::Error| CommandError::new(ErrorCode::Settings, format!("{}: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        CommandError::new(ErrorCode::Settings, format!("{}: {e}", path.display()))
+    };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }

@@ -256,7 +256,10 @@ mod tests {
 
     #[test]
     fn the_architecture_table_matches_the_enum() {
-        let doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ARCHITECTURE.md"));
+        let doc = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../ARCHITECTURE.md"
+        ));
         let section = doc
             .split("\n## Error codes\n")
             .nth(1)
@@ -265,14 +268,22 @@ mod tests {
         let rows: Vec<(String, String)> = section
             .lines()
             .filter_map(|l| {
-                let cells: Vec<&str> = l.trim().trim_matches('|').split('|').map(str::trim).collect();
+                let cells: Vec<&str> = l
+                    .trim()
+                    .trim_matches('|')
+                    .split('|')
+                    .map(str::trim)
+                    .collect();
                 let code = cells.first()?.strip_prefix('`')?.strip_suffix('`')?;
                 Some((code.to_string(), cells.get(2)?.to_string()))
             })
             .collect();
         let codes: Vec<&str> = rows.iter().map(|(c, _)| c.as_str()).collect();
         let all: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-        assert_eq!(codes, all, "the table's codes, in order, are ErrorCode::ALL");
+        assert_eq!(
+            codes, all,
+            "the table's codes, in order, are ErrorCode::ALL"
+        );
         for (text, exit) in &rows {
             let code = ErrorCode::parse(text).expect("checked above");
             let want = if code.is_user_error() { "2" } else { "1" };

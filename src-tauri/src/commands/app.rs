@@ -69,7 +69,9 @@ pub async fn restore_backup(state: State<'_, AppState>, label: String) -> CmdRes
         let backup = store::list_backups(&db)?
             .into_iter()
             .find(|b| b.label == label)
-            .ok_or_else(|| CommandError::new(ErrorCode::NotFound, format!("backup '{label}' not found")))?;
+            .ok_or_else(|| {
+                CommandError::new(ErrorCode::NotFound, format!("backup '{label}' not found"))
+            })?;
         st.reopen_after(|path| {
             store::restore(path, &backup.path, Utc::now())?;
             Ok(())

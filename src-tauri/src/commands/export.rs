@@ -92,7 +92,12 @@ pub async fn open_exported(
     }
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| CommandError::new(ErrorCode::Io, format!("could not open {}: {e}", path.display())))
+        .map_err(|e| {
+            CommandError::new(
+                ErrorCode::Io,
+                format!("could not open {}: {e}", path.display()),
+            )
+        })
 }
 
 /// The report of `opened`, with the progress since `previous` when one is given.
