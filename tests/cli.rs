@@ -242,15 +242,26 @@ fn bad_input_is_refused_with_exit_2_and_changes_nothing() {
             err.contains(expected),
             "{args:?}: stderr '{err}' should contain '{expected}'"
         );
-        assert_eq!(
-            err.trim().lines().count(),
-            1,
-            "one line for {args:?}: {err}"
-        );
+        let lines: Vec<&str> = err.trim().lines().collect();
+        assert_eq!(lines.len(), 2, "one line and the code for {args:?}: {err}");
+        assert!(lines[0].starts_with("error: "), "{err}");
+        assert!(lines[1].starts_with("code: "), "{err}");
         assert_eq!(dump(&env.db), before, "{args:?} changed the database");
     }
-    let (code, _, _) = env.run(&["answer", &id]);
-    assert_eq!(code, 2, "usage errors exit 2");
+    // The code line names the same code as the desktop app gives for the same failure.
+    for (args, want) in [
+        (vec!["history", &id, "NOPE.1"], "code: not_found"),
+        (vec!["show", "no-such-id"], "code: not_found"),
+        (
+            vec!["evidence", "add", &id, m, "/nonexistent/file.pdf"],
+            "code: io",
+        ),
+        (vec!["answer", &id], "code: invalid_input"),
+    ] {
+        let (code, _, err) = env.run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.lines().any(|l| l == want), "{args:?}: {err}");
+    }
 }
 
 #[test]

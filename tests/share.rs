@@ -112,6 +112,18 @@ impl Machine {
     }
 }
 
+/// The code of a refusal: the `code:` line that follows the `error:` line on stderr.
+fn code(out: &str) -> &str {
+    let mut lines = out
+        .lines()
+        .skip_while(|l| !l.starts_with("error: "))
+        .skip(1);
+    lines
+        .next()
+        .and_then(|l| l.strip_prefix("code: "))
+        .unwrap_or_else(|| panic!("no code line right after the error line: {out}"))
+}
+
 fn path(p: &Path) -> &str {
     p.to_str().expect("UTF-8 path")
 }
@@ -325,22 +337,36 @@ fn tampered_truncated_and_foreign_files_are_refused_and_change_nothing() {
     std::fs::write(&tampered, &flipped).expect("write");
     let out = customs.refused(&["verify", path(&tampered)]);
     assert!(out.contains("TAMPERED"), "{out}");
-    customs.refused(&["import", path(&tampered)]);
+    assert_eq!(code(&out), "share_tampered", "the app's code for this file");
+    let out = customs.refused(&["import", path(&tampered)]);
+    assert_eq!(code(&out), "share_tampered", "{out}");
 
     let cut = customs.file("cut.safeassess");
     std::fs::write(&cut, &bytes[..bytes.len() * 2 / 3]).expect("write");
     let out = customs.refused(&["import", path(&cut)]);
     assert!(out.contains("not a usable .safeassess file"), "{out}");
+    assert_eq!(code(&out), "share_unreadable");
 
     let evil = customs.file("evil.safeassess");
     rezip(&good, &evil, |_, b| Some(b), &[("../evil", b"owned")]);
     let out = customs.refused(&["import", path(&evil)]);
     assert!(out.contains("'../evil'"), "{out}");
+    assert_eq!(code(&out), "share_unsafe_member");
     assert!(!customs.dir.path().join("evil").exists());
 
     let pdf = customs.file("letter.pdf");
     std::fs::write(&pdf, b"%PDF-1.4 not a safeassess file").expect("write");
     customs.refused(&["import", path(&pdf)]);
+
+    // An unknown id is the core's not_found, whichever crate's command is run.
+    let out = customs.refused(&[
+        "export",
+        "no-such-id",
+        "--out",
+        path(&customs.file("x.safeassess")),
+    ]);
+    assert!(out.contains("'no-such-id' not found"), "{out}");
+    assert_eq!(code(&out), "not_found");
 
     assert_eq!(customs.snapshot(), before, "nothing was imported");
 }
@@ -379,6 +405,7 @@ fn zip_bombs_large_evidence_and_newer_formats_are_refused() {
     );
     let out = customs.refused(&["import", path(&bomb)]);
     assert!(out.contains("zip bomb"), "{out}");
+    assert_eq!(code(&out), "share_too_large");
 
     let out = customs.refused(&["import", path(&good), "--max-evidence-mb", "1"]);
     assert!(out.contains("over the limit of 1.0 MB"), "{out}");
@@ -404,6 +431,7 @@ fn zip_bombs_large_evidence_and_newer_formats_are_refused() {
         out.contains("format version 2") && out.contains("install safe-assess 2.0.0 or newer"),
         "{out}"
     );
+    assert_eq!(code(&out), "share_format_too_new");
 
     assert_eq!(customs.snapshot(), before);
     customs.import(&good);

@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
+use safe_core::Error;
 use safe_core::catalogue::{Library, Profile};
 use safe_core::model::{AnswerInput, NewAssessment, Priority, Stamp, Status, parse_date};
 use safe_core::store::{self, Store, Validity};
-use safe_core::{Error, Result};
 
 use crate::args::{AnswerArgs, CatalogueCmd, Cli, Command, EvidenceCmd, NewArgs};
+use crate::error::Result;
 use crate::render;
 
 /// Where the command works: the database path and the user's name.
@@ -31,7 +32,7 @@ impl Ctx {
     }
 
     fn store(&self) -> Result<Store> {
-        Store::open(&self.db)
+        Ok(Store::open(&self.db)?)
     }
 }
 

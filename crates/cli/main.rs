@@ -1,9 +1,11 @@
 //! `safe-assess`: the command line over the safe-core library, sharing the desktop app's database.
 //!
-//! Exit codes: 0 ok, 2 bad usage or bad input (nothing changed), 1 anything else.
+//! Exit codes: 0 ok, 2 bad usage or bad input (nothing changed), 1 anything else. A failure prints
+//! `error: <message>` and then `code: <code>` (the same code as the desktop app's) on stderr.
 
 mod args;
 mod commands;
+mod error;
 mod render;
 mod report;
 mod share;
@@ -11,6 +13,7 @@ mod share;
 use std::process::ExitCode;
 
 use clap::Parser;
+use safe_core::ErrorCode;
 
 use args::Cli;
 
@@ -18,19 +21,23 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
             let _ = e.print();
-            return ExitCode::from(code);
+            if !e.use_stderr() {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("code: {}", ErrorCode::InvalidInput);
+            return ExitCode::from(2);
         }
     };
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {}", one_line(&e.to_string()));
-            if let Some(hint) = hint(&e) {
+            eprintln!("error: {}", one_line(&e.message));
+            eprintln!("code: {}", e.code);
+            if let Some(hint) = hint(e.code) {
                 eprintln!("hint: {hint}");
             }
-            ExitCode::from(if e.is_user_error() { 2 } else { 1 })
+            ExitCode::from(if e.user_error { 2 } else { 1 })
         }
     }
 }
@@ -40,13 +47,13 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn hint(e: &safe_core::Error) -> Option<&'static str> {
-    match e.code() {
-        "database_damaged" => Some(
+fn hint(code: ErrorCode) -> Option<&'static str> {
+    match code {
+        ErrorCode::DatabaseDamaged => Some(
             "the file was left as it is; 'safe-assess backup --list' shows backups and 'safe-assess restore --latest' restores the newest (the damaged file is kept aside)",
         ),
-        "read_only" => Some("the data folder is read-only; nothing was saved"),
-        "disk_full" => Some("the disk is full; nothing was saved"),
+        ErrorCode::ReadOnly => Some("the data folder is read-only; nothing was saved"),
+        ErrorCode::DiskFull => Some("the disk is full; nothing was saved"),
         _ => None,
     }
 }

@@ -3,8 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use safe_core::Error;
 use safe_core::store::Store;
-use safe_core::{Error, Result};
+
+use crate::error::Result;
 use safe_report::{Format, Lang, Options, Paper, ReportData, ReportError};
 
 /// `report` arguments.
@@ -63,8 +65,7 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
     };
     let mut data = ReportData::build(&opened, &opts);
     data.comparison = comparison;
-    let bytes =
-        safe_report::render_data(&data, format, &opts).map_err(|e| render_fault(e, &a.out))?;
+    let bytes = safe_report::render_data(&data, format, &opts)?;
     safe_report::write_report(&a.out, &bytes, a.force)?;
     println!(
         "wrote {} ({} report, {} KB)",
@@ -73,12 +74,4 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
         bytes.len().div_ceil(1024)
     );
     Ok(())
-}
-
-/// A rendering failure is a fault of the program, reported against the output file.
-fn render_fault(e: ReportError, out: &Path) -> Error {
-    match e {
-        ReportError::Render { .. } => Error::io(out, std::io::Error::other(e.to_string())),
-        other => other.into(),
-    }
 }

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use safe_core::model::Stamp;
 use safe_core::store::{Side, Store};
-use safe_core::{Error, Opened, Result};
+use safe_core::{Error, ErrorCode, Opened};
 use safe_share::{ImportOptions, Integrity, Keys, Limits, key_dir};
+
+use crate::error::{Failure, Result};
 
 #[path = "share_print.rs"]
 mod print;
@@ -256,14 +258,17 @@ pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
     }
     match v.integrity {
         Integrity::Intact => Ok(()),
-        Integrity::Unsigned => Err(Error::invalid(format!(
-            "{} is not signed",
-            a.file.display()
-        ))),
-        Integrity::Tampered => Err(Error::invalid(format!(
-            "{} was changed after it was signed: do not trust or import it",
-            a.file.display()
-        ))),
+        Integrity::Unsigned => Err(Failure::new(
+            ErrorCode::ShareUnsigned,
+            format!("{} is not signed", a.file.display()),
+        )),
+        Integrity::Tampered => Err(Failure::new(
+            ErrorCode::ShareTampered,
+            format!(
+                "{} was changed after it was signed: do not trust or import it",
+                a.file.display()
+            ),
+        )),
     }
 }
 
@@ -298,7 +303,8 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
         return Err(Error::invalid(format!(
             "nothing was merged: choose with --prefer mine or --prefer theirs ({} other item(s) would be taken from the file)",
             plan.take.len()
-        )));
+        ))
+        .into());
     }
     let choose = move |_: &str| prefer;
     let r = safe_share::merge::apply(
@@ -324,7 +330,7 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
 
 fn open(store: &Store, id: &str) -> Result<Opened> {
     let id = store.resolve(id)?;
-    safe_core::open_assessment(store, &id)
+    Ok(safe_core::open_assessment(store, &id)?)
 }
 
 pub fn compare(db: &Path, a: CompareArgs) -> Result<()> {
@@ -359,7 +365,8 @@ pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
                 ids.len()
             ),
             None => "give at least two assessment ids (or --org NAME)".into(),
-        }));
+        })
+        .into());
     }
     let opened = ids
         .iter()

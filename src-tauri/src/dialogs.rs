@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::{CmdResult, CommandError, codes};
+use crate::error::{CmdResult, CommandError, ErrorCode};
 
 /// Asks the user for files to attach. `None` when the dialog was closed.
 pub fn pick_files<R: Runtime>(app: &AppHandle<R>, title: &str) -> CmdResult<Option<Vec<PathBuf>>> {
@@ -92,5 +92,5 @@ fn dirs_documents() -> Option<PathBuf> {
 }
 
 fn not_a_file(e: impl std::fmt::Display) -> CommandError {
-    CommandError::new(codes::NOT_ALLOWED, format!("not a local file: {e}"))
+    CommandError::new(ErrorCode::NotAllowed, format!("not a local file: {e}"))
 }

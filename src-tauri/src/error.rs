@@ -1,19 +1,22 @@
 //! The one error every command returns: `{code, message}`.
 //!
-//! `code` is stable and is what the UI switches on; `message` is a one-line text for people and is
-//! never parsed. The core's codes ([`safe_core::Error::code`]) pass through unchanged; the shell
-//! adds its own codes for what only the shell can fail at (a dialog closed, a path the user did not
-//! pick, the settings file).
+//! `code` is one of the [`ErrorCode`]s of safe-core (the same code the command line prints for the
+//! same failure) and is what the UI switches on; `message` is a one-line text for people and is
+//! never parsed. The core's, sharing and report codes pass through unchanged; the shell adds its
+//! own codes (`not_allowed`, `no_database`, `settings`, `internal`) for what only the shell can
+//! fail at.
 
 use serde::Serialize;
 
-/// An error as the UI receives it.
+pub use safe_core::ErrorCode;
+
+/// An error as the UI receives it: `{"code": "...", "message": "..."}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[error("{message}")]
 pub struct CommandError {
-    /// A stable, machine-readable code (`not_found`, `invalid_input`, `cancelled`, ...).
-    pub code: String,
+    /// A stable, machine-readable code (`not_found`, `invalid_input`, `share_tampered`, ...).
+    pub code: ErrorCode,
     /// One line for people.
     pub message: String,
 }
@@ -21,27 +24,11 @@ pub struct CommandError {
 /// Result alias of the commands.
 pub type CmdResult<T> = Result<T, CommandError>;
 
-/// The codes the shell adds to the core's.
-pub mod codes {
-    /// The user closed a file dialog without choosing.
-    pub const CANCELLED: &str = "cancelled";
-    /// A path the user did not pick or drop, or a file the app did not write.
-    pub const NOT_ALLOWED: &str = "not_allowed";
-    /// The database could not be opened at start; the message says why.
-    pub const NO_DATABASE: &str = "no_database";
-    /// The settings file could not be read or written.
-    pub const SETTINGS: &str = "settings";
-    /// A report format that this build cannot produce yet.
-    pub const UNSUPPORTED: &str = "unsupported";
-    /// A fault of the app itself (a worker thread that stopped, a poisoned lock).
-    pub const INTERNAL: &str = "internal";
-}
-
 impl CommandError {
     /// An error with a code and a message.
-    pub fn new(code: &str, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
         CommandError {
-            code: code.to_string(),
+            code,
             message: one_line(&message.into()),
         }
     }
@@ -79,7 +66,7 @@ mod tests {
 
     #[test]
     fn messages_are_one_line() {
-        let e = CommandError::new(codes::INTERNAL, "first\nsecond\t third");
+        let e = CommandError::new(ErrorCode::Internal, "first\nsecond\t third");
         assert_eq!(e.message, "first second third");
     }
 }

@@ -6,20 +6,20 @@
 use std::path::Path;
 
 use crate::dto::Settings;
-use crate::error::{CmdResult, CommandError, codes};
+use crate::error::{CmdResult, CommandError, ErrorCode};
 
 /// Reads the settings; a missing file gives the defaults.
 pub fn load(path: &Path) -> CmdResult<Settings> {
     match std::fs::read_to_string(path) {
         Ok(text) => serde_json::from_str(&text).map_err(|e| {
             CommandError::new(
-                codes::SETTINGS,
+                ErrorCode::Settings,
                 format!("{} is not a settings file: {e}", path.display()),
             )
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => Err(CommandError::new(
-            codes::SETTINGS,
+            ErrorCode::Settings,
             format!("{}: {e}", path.display()),
         )),
     }
@@ -27,13 +27,14 @@ pub fn load(path: &Path) -> CmdResult<Settings> {
 
 /// Writes the settings through a temporary file, so a crash never leaves half a file.
 pub fn save(path: &Path, settings: &Settings) -> CmdResult<()> {
-    let fail =
-        |e: std::io::Error| CommandError::new(codes::SETTINGS, format!("{}: {e}", path.display()));
+    let fail = |e: std::io::Error| {
+        CommandError::new(ErrorCode::Settings, format!("{}: {e}", path.display()))
+    };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
     let json = serde_json::to_string_pretty(settings)
-        .map_err(|e| CommandError::new(codes::SETTINGS, e.to_string()))?;
+        .map_err(|e| CommandError::new(ErrorCode::Settings, e.to_string()))?;
     let tmp = path.with_extension("json.part");
     std::fs::write(&tmp, json).map_err(fail)?;
     std::fs::rename(&tmp, path).map_err(fail)
@@ -79,7 +80,7 @@ mod tests {
         let path = dir.path().join("settings.json");
         std::fs::write(&path, "{not json").expect("write");
         let e = load(&path).expect_err("broken file");
-        assert_eq!(e.code, codes::SETTINGS);
+        assert_eq!(e.code, ErrorCode::Settings);
         assert_eq!(
             std::fs::read_to_string(&path).expect("still there"),
             "{not json"

@@ -13,7 +13,7 @@ use safe_core::model::Stamp;
 use safe_core::store::{self, Store};
 
 use crate::dto::Settings;
-use crate::error::{CmdResult, CommandError, codes};
+use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::settings;
 
 /// Where the app keeps its files.
@@ -141,7 +141,7 @@ impl AppState {
         let mut slot = lock(&self.0.store)?;
         match slot.as_mut() {
             Ok(store) => f(store, &ctx),
-            Err(e) => Err(CommandError::new(codes::NO_DATABASE, e.message.clone())),
+            Err(e) => Err(CommandError::new(ErrorCode::NoDatabase, e.message.clone())),
         }
     }
 
@@ -158,7 +158,7 @@ impl AppState {
         let mut slot = lock(&self.0.store)?;
         // Dropping the connection first closes the file before it is replaced.
         *slot = Err(CommandError::new(
-            codes::NO_DATABASE,
+            ErrorCode::NoDatabase,
             "the database is being replaced",
         ));
         let outcome = f(&self.0.paths.database);
@@ -223,7 +223,7 @@ impl AppState {
             Ok(path)
         } else {
             Err(CommandError::new(
-                codes::NOT_ALLOWED,
+                ErrorCode::NotAllowed,
                 "only a file chosen in this session can be imported or merged: choose it again",
             ))
         }
@@ -247,14 +247,14 @@ pub async fn blocking<T: Send + 'static>(
 ) -> CmdResult<T> {
     tauri::async_runtime::spawn_blocking(f)
         .await
-        .map_err(|e| CommandError::new(codes::INTERNAL, format!("a worker stopped: {e}")))?
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("a worker stopped: {e}")))?
 }
 
 /// Locks a mutex; a poisoned lock (a panic in an earlier action) is reported, not propagated.
 fn lock<T>(m: &Mutex<T>) -> CmdResult<MutexGuard<'_, T>> {
     m.lock().map_err(|_| {
         CommandError::new(
-            codes::INTERNAL,
+            ErrorCode::Internal,
             "an earlier action failed unexpectedly; restart the app",
         )
     })
@@ -300,7 +300,7 @@ mod tests {
         let e = state
             .run_now(|s, _| Ok(s.list_assessments()?.len()))
             .expect_err("no database to list");
-        assert_eq!(e.code, codes::NO_DATABASE);
+        assert_eq!(e.code, ErrorCode::NoDatabase);
         assert_eq!(
             std::fs::read(&db).expect("file kept"),
             b"this is not a database at all",
@@ -356,6 +356,6 @@ mod tests {
             PathBuf::from("/tmp/acme.safeassess")
         );
         let e = state.picked("/etc/passwd").expect_err("never picked");
-        assert_eq!(e.code, codes::NOT_ALLOWED);
+        assert_eq!(e.code, ErrorCode::NotAllowed);
     }
 }

@@ -1,10 +1,12 @@
 //! The one error type of the core, with stable codes for the shells.
 //!
 //! Messages name what is wrong and never carry file contents or SQL text. Every variant maps to a
-//! stable [`Error::code`] that the desktop UI switches on, and to [`Error::is_user_error`], which the
-//! command line turns into exit code 2.
+//! stable [`ErrorCode`] ([`Error::code`]) that the desktop UI switches on, and through it to
+//! [`Error::is_user_error`], which the command line turns into exit code 2.
 
 use std::path::PathBuf;
+
+use crate::ErrorCode;
 
 /// Result alias used throughout the core.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -80,35 +82,31 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable, machine-readable code for this error. Never change an existing code.
-    pub fn code(&self) -> &'static str {
+    /// The stable, machine-readable code of this error.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Error::Invalid(_) => "invalid_input",
-            Error::NotFound { .. } => "not_found",
-            Error::Ambiguous(_) => "ambiguous_id",
-            Error::Catalogue { .. } => "catalogue_invalid",
-            Error::Damaged { .. } => "database_damaged",
-            Error::NewerDatabase { .. } => "database_too_new",
-            Error::Io { .. } => "io",
-            Error::Database(e) if is_read_only(e) => "read_only",
-            Error::Database(e) if is_disk_full(e) => "disk_full",
-            Error::Database(_) => "database",
-            Error::Migration(_) => "migration",
+            Error::Invalid(_) => ErrorCode::InvalidInput,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::Ambiguous(_) => ErrorCode::AmbiguousId,
+            Error::Catalogue { .. } => ErrorCode::CatalogueInvalid,
+            Error::Damaged { .. } => ErrorCode::DatabaseDamaged,
+            Error::NewerDatabase { .. } => ErrorCode::DatabaseTooNew,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Database(e) if is_read_only(e) => ErrorCode::ReadOnly,
+            Error::Database(e) if is_disk_full(e) => ErrorCode::DiskFull,
+            Error::Database(_) => ErrorCode::Database,
+            Error::Migration(_) => ErrorCode::Migration,
         }
     }
 
     /// True when the error is the user's input (bad value, unknown id, bad file), false for faults
-    /// of the environment. The command line exits with 2 for the first kind and 1 for the second.
+    /// of the environment ([`ErrorCode::is_user_error`]). The command line exits with 2 for the
+    /// first kind and 1 for the second.
     pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            Error::Invalid(_)
-                | Error::NotFound { .. }
-                | Error::Ambiguous(_)
-                | Error::Catalogue { .. }
-                | Error::Damaged { .. }
-                | Error::NewerDatabase { .. }
-        ) || matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+        match self {
+            Error::Io { source, .. } => ErrorCode::io_is_user_error(source),
+            other => other.code().is_user_error(),
+        }
     }
 
     /// Shorthand for [`Error::Invalid`].
@@ -153,6 +151,7 @@ mod tests {
             what: "assessment",
             id: "abc".into(),
         };
+        assert_eq!(e.code(), ErrorCode::NotFound);
         assert_eq!(e.code(), "not_found");
         assert!(e.is_user_error());
         assert_eq!(e.to_string(), "assessment 'abc' not found");
@@ -160,10 +159,16 @@ mod tests {
             "/x",
             std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied"),
         );
-        assert_eq!(io.code(), "io");
+        assert_eq!(io.code(), ErrorCode::Io);
         assert!(
             !io.is_user_error(),
             "a permission fault is not the user's input"
+        );
+        let missing = Error::io("/x", std::io::ErrorKind::NotFound.into());
+        assert_eq!(missing.code(), ErrorCode::Io);
+        assert!(
+            missing.is_user_error(),
+            "a file the user named that is not there"
         );
     }
 }

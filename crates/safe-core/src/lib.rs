@@ -6,11 +6,13 @@
 //! ([`model::Stamp`], explicit ids) so everything here is testable.
 
 pub mod catalogue;
+mod code;
 mod error;
 pub mod model;
 pub mod scoring;
 pub mod store;
 
+pub use code::ErrorCode;
 pub use error::{Error, Result};
 
 use std::sync::Arc;

@@ -29,6 +29,7 @@ mod write;
 use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use safe_core::ErrorCode;
 
 pub use i18n::Lang;
 pub use model::{
@@ -178,39 +179,24 @@ pub enum ReportError {
 }
 
 impl ReportError {
-    /// A stable code, like `safe_core::Error::code`.
-    pub fn code(&self) -> &'static str {
+    /// The stable code of this error.
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ReportError::Invalid(_) => "invalid_input",
-            ReportError::NotComparable(_) => "not_comparable",
-            ReportError::Exists(_) => "file_exists",
-            ReportError::NotWritable { .. } => "not_writable",
-            ReportError::Io { .. } => "io",
-            ReportError::Render { .. } => "render",
+            ReportError::Invalid(_) => ErrorCode::InvalidInput,
+            ReportError::NotComparable(_) => ErrorCode::NotComparable,
+            ReportError::Exists(_) => ErrorCode::FileExists,
+            ReportError::NotWritable { .. } => ErrorCode::NotWritable,
+            ReportError::Io { .. } => ErrorCode::Io,
+            ReportError::Render { .. } => ErrorCode::Render,
         }
     }
 
-    /// True for the user's input (bad option, existing file, folder not writable).
+    /// True for the user's input (bad option, existing file, folder not writable):
+    /// [`ErrorCode::is_user_error`].
     pub fn is_user_error(&self) -> bool {
-        matches!(
-            self,
-            ReportError::Invalid(_)
-                | ReportError::NotComparable(_)
-                | ReportError::Exists(_)
-                | ReportError::NotWritable { .. }
-        )
-    }
-}
-
-impl From<ReportError> for safe_core::Error {
-    /// User errors become `Error::Invalid` (exit 2 on the command line); faults become `Error::Io`.
-    fn from(e: ReportError) -> Self {
-        match e {
-            ReportError::Io { path, source } => safe_core::Error::Io { path, source },
-            ReportError::Render { .. } => {
-                safe_core::Error::io("report", std::io::Error::other(e.to_string()))
-            }
-            other => safe_core::Error::Invalid(other.to_string()),
+        match self {
+            ReportError::Io { source, .. } => ErrorCode::io_is_user_error(source),
+            other => other.code().is_user_error(),
         }
     }
 }
@@ -270,15 +256,15 @@ mod tests {
     }
 
     #[test]
-    fn user_errors_become_invalid_input_and_faults_stay_faults() {
-        let e: safe_core::Error = ReportError::Exists("/tmp/x.pdf".into()).into();
-        assert_eq!(e.code(), "invalid_input");
+    fn codes_and_sides() {
+        let e = ReportError::Exists("/tmp/x.pdf".into());
+        assert_eq!(e.code(), ErrorCode::FileExists);
         assert!(e.is_user_error());
-        let e: safe_core::Error = ReportError::Render {
+        let e = ReportError::Render {
             format: "pdf",
             message: "boom".into(),
-        }
-        .into();
+        };
+        assert_eq!(e.code(), ErrorCode::Render);
         assert!(!e.is_user_error());
     }
 }

@@ -1,6 +1,8 @@
-//! Errors of the sharing crate, with stable codes like the core's.
+//! Errors of the sharing crate, with stable codes of the one [`ErrorCode`] space.
 
 use std::path::PathBuf;
+
+use safe_core::ErrorCode;
 
 /// Result alias of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -104,30 +106,29 @@ pub enum Error {
 }
 
 impl Error {
-    /// A stable, machine-readable code. Never change an existing code.
-    pub fn code(&self) -> &'static str {
+    /// The stable, machine-readable code; a core error keeps its own.
+    pub fn code(&self) -> ErrorCode {
         match self {
             Error::Core(e) => e.code(),
-            Error::Unreadable { .. } => "share_unreadable",
-            Error::UnsafeMember { .. } => "share_unsafe_member",
-            Error::TooLarge { .. } => "share_too_large",
-            Error::NewerFormat { .. } => "share_format_too_new",
-            Error::Tampered { .. } => "share_tampered",
-            Error::Unsigned { .. } => "share_unsigned",
-            Error::Invalid(_) => "share_invalid",
-            Error::Key { .. } => "key",
-            Error::Io { .. } => "io",
+            Error::Unreadable { .. } => ErrorCode::ShareUnreadable,
+            Error::UnsafeMember { .. } => ErrorCode::ShareUnsafeMember,
+            Error::TooLarge { .. } => ErrorCode::ShareTooLarge,
+            Error::NewerFormat { .. } => ErrorCode::ShareFormatTooNew,
+            Error::Tampered { .. } => ErrorCode::ShareTampered,
+            Error::Unsigned { .. } => ErrorCode::ShareUnsigned,
+            Error::Invalid(_) => ErrorCode::ShareInvalid,
+            Error::Key { .. } => ErrorCode::Key,
+            Error::Io { .. } => ErrorCode::Io,
         }
     }
 
     /// True when the error is about the user's input (the file, an id), false for faults of the
-    /// environment (disk, permissions, database).
+    /// environment (disk, permissions, database, key): [`ErrorCode::is_user_error`].
     pub fn is_user_error(&self) -> bool {
         match self {
             Error::Core(e) => e.is_user_error(),
-            Error::Key { .. } => false,
-            Error::Io { source, .. } => source.kind() == std::io::ErrorKind::NotFound,
-            _ => true,
+            Error::Io { source, .. } => ErrorCode::io_is_user_error(source),
+            other => other.code().is_user_error(),
         }
     }
 
@@ -183,17 +184,16 @@ pub(crate) fn tame(e: safe_core::Error) -> Error {
     })
 }
 
-/// For shells that report every error as a core error: user errors become
-/// [`safe_core::Error::Invalid`] (exit code 2), the others keep their I/O nature.
-impl From<Error> for safe_core::Error {
-    fn from(e: Error) -> Self {
-        match e {
-            Error::Core(c) => c,
-            Error::Io { path, source } => safe_core::Error::io(path, source),
-            Error::Key { path, reason } => {
-                safe_core::Error::io(path, std::io::Error::other(reason))
-            }
-            other => safe_core::Error::invalid(other.to_string()),
+/// For a reader called back by the core, which must fail with a core error: keeps the sharing
+/// error in `slot` (the caller returns it, with its own code, once the core call has rolled back)
+/// and gives the core an error that carries its message.
+pub(crate) fn kept(err: Error, slot: &mut Option<Error>) -> safe_core::Error {
+    match err {
+        Error::Core(c) => c,
+        other => {
+            let core = safe_core::Error::invalid(other.to_string());
+            *slot = Some(other);
+            core
         }
     }
 }

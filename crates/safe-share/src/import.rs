@@ -6,7 +6,7 @@ use safe_core::model::{Assessment, Stamp};
 use safe_core::store::Store;
 use serde::Serialize;
 
-use crate::error::{Error, Result, tame};
+use crate::error::{Error, Result, kept, tame};
 use crate::format::{Manifest, SIGNATURE, SignatureDoc, Signer};
 use crate::read::{Limits, ShareFile};
 
@@ -78,11 +78,17 @@ pub fn import(
     let mut file = open_checked(path, opts)?;
     let note = source_note(path, &file);
     let members = &mut file.members;
-    let assessment = store
-        .import_assessment(&file.pack, &file.bundle, new_id, &note, stamp, &mut |e| {
-            members.evidence(&e.evidence.sha256).map_err(Into::into)
-        })
-        .map_err(tame)?;
+    let mut failed = None;
+    let imported =
+        store.import_assessment(&file.pack, &file.bundle, new_id, &note, stamp, &mut |e| {
+            members
+                .evidence(&e.evidence.sha256)
+                .map_err(|err| kept(err, &mut failed))
+        });
+    if let Some(err) = failed {
+        return Err(err);
+    }
+    let assessment = imported.map_err(tame)?;
     // A file that is not redacted carries every listed evidence file (checked when opened).
     let carried = if file.manifest.redacted {
         0

@@ -9,7 +9,7 @@ use std::path::Path;
 use safe_core::model::Stamp;
 use safe_core::store::{MergePlan, MergeReport, Side, Store};
 
-use crate::error::{Error, QUOTE_MAX, Result, shown, tame};
+use crate::error::{Error, QUOTE_MAX, Result, kept, shown, tame};
 use crate::format::Manifest;
 use crate::import::{ImportOptions, open_checked, source_note};
 use crate::read::ShareFile;
@@ -108,15 +108,22 @@ pub fn apply(
 ) -> Result<MergeReport> {
     let note = source_note(path, file);
     let members = &mut file.members;
-    store
-        .apply_merge(
-            id,
-            &file.bundle.answers,
-            &file.bundle.evidence,
-            choose,
-            &note,
-            stamp,
-            &mut |e| members.evidence(&e.evidence.sha256).map_err(Into::into),
-        )
-        .map_err(tame)
+    let mut failed = None;
+    let merged = store.apply_merge(
+        id,
+        &file.bundle.answers,
+        &file.bundle.evidence,
+        choose,
+        &note,
+        stamp,
+        &mut |e| {
+            members
+                .evidence(&e.evidence.sha256)
+                .map_err(|err| kept(err, &mut failed))
+        },
+    );
+    match failed {
+        Some(err) => Err(err),
+        None => merged.map_err(tame),
+    }
 }

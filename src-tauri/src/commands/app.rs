@@ -5,7 +5,7 @@ use safe_core::store;
 use tauri::State;
 
 use crate::dto::{AppInfo, Backup, Settings};
-use crate::error::{CmdResult, CommandError};
+use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, blocking};
 
 /// Version, paths, settings, and whether the database opened.
@@ -69,7 +69,9 @@ pub async fn restore_backup(state: State<'_, AppState>, label: String) -> CmdRes
         let backup = store::list_backups(&db)?
             .into_iter()
             .find(|b| b.label == label)
-            .ok_or_else(|| CommandError::new("not_found", format!("backup '{label}' not found")))?;
+            .ok_or_else(|| {
+                CommandError::new(ErrorCode::NotFound, format!("backup '{label}' not found"))
+            })?;
         st.reopen_after(|path| {
             store::restore(path, &backup.path, Utc::now())?;
             Ok(())
@@ -84,5 +86,5 @@ pub async fn restore_backup(state: State<'_, AppState>, label: String) -> CmdRes
 pub async fn close_window(window: tauri::Window) -> CmdResult<()> {
     window
         .close()
-        .map_err(|e| CommandError::new(crate::error::codes::INTERNAL, e.to_string()))
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
 }

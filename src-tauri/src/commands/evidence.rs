@@ -7,7 +7,7 @@ use tauri::{AppHandle, State};
 
 use crate::dialogs;
 use crate::dto::Attached;
-use crate::error::{CmdResult, CommandError, codes};
+use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, Ctx, blocking};
 
 /// Opens the file dialog and attaches the chosen files to an item. `None` when the user closed
@@ -39,7 +39,7 @@ pub async fn attach_dropped(
     let paths = state.take_dropped()?;
     if paths.is_empty() {
         return Err(CommandError::new(
-            codes::NOT_ALLOWED,
+            ErrorCode::NotAllowed,
             "no dropped files to attach: drop the files again",
         ));
     }

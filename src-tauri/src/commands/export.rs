@@ -9,7 +9,7 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::dialogs;
 use crate::dto::{ExportFormat, ExportRequest, ExportStep, Exported, Language, Paper};
-use crate::error::{CmdResult, CommandError, codes};
+use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, blocking};
 
 /// Asks where to save, renders the report and writes it, sending each step to `on_step`.
@@ -86,13 +86,18 @@ pub async fn open_exported(
     let path = PathBuf::from(path);
     if !state.was_written(&path)? {
         return Err(CommandError::new(
-            codes::NOT_ALLOWED,
+            ErrorCode::NotAllowed,
             "only a report exported in this session can be opened from here",
         ));
     }
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| CommandError::new("io", format!("could not open {}: {e}", path.display())))
+        .map_err(|e| {
+            CommandError::new(
+                ErrorCode::Io,
+                format!("could not open {}: {e}", path.display()),
+            )
+        })
 }
 
 /// The report of `opened`, with the progress since `previous` when one is given.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 use super::*;
-use crate::error::CommandError;
+use crate::error::{CommandError, ErrorCode};
 
 /// Every type the UI sees, in the order they appear in the file.
 fn declarations(cfg: &Config) -> Vec<String> {
@@ -13,6 +13,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ($($t:ty),* $(,)?) => { vec![$(<$t as TS>::decl(cfg)),*] };
     }
     decls![
+        ErrorCode,
         CommandError,
         Status,
         Priority,

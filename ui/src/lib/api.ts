@@ -16,6 +16,7 @@ import type {
   ComparePeers,
   Comparison,
   Dashboard,
+  ErrorCode,
   ExportRequest,
   ExportStep,
   Exported,
@@ -33,10 +34,10 @@ import type {
   Workspace,
 } from './bindings';
 
-/** A failed command: `code` is stable, `message` is for people. */
+/** A failed command: `code` is stable (one of the shell's `ErrorCode`s), `message` is for people. */
 export class ApiError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.code = code;
     this.name = 'ApiError';

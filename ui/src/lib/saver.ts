@@ -2,12 +2,14 @@
 // everything pending before moving on. Saves run one at a time, in order; the latest value of
 // each item wins. There is no save button to forget.
 
+import type { ErrorCode } from './bindings';
+
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'pending' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'error'; code: string; message: string };
+  | { kind: 'error'; code: ErrorCode; message: string };
 
 export class Saver<V> {
   private pending = new Map<string, V>();
@@ -70,7 +72,7 @@ export class Saver<V> {
         await this.save(key, value);
       } catch (e) {
         failed = true;
-        const err = e as { code?: string; message?: string };
+        const err = e as { code?: ErrorCode; message?: string };
         this.onState({
           kind: 'error',
           code: err.code ?? 'internal',
