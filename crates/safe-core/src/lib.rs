@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 mod error;
+pub mod history;
 pub mod model;
 pub mod scoring;
 pub mod store;
