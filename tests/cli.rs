@@ -424,3 +424,26 @@ fn evidence_paths_with_dots_links_and_non_utf8_names() {
         "same content stored once: {names:?}"
     );
 }
+
+#[test]
+fn history_of_a_database_from_the_previous_release_prints_as_before() {
+    let env = Env::new();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    std::fs::copy(fixtures.join("history-v0.1.sqlite"), &env.db).expect("copy fixture");
+    for id in [
+        "d0036e95-4185-4bc4-9321-d9633c1fff4e",
+        "9682c660-edd4-47ef-bef0-2a45c6adb6a8",
+        "495cbe71-f086-4776-8293-f60a5c715193",
+    ] {
+        let dir = fixtures.join("history-v0.1");
+        let text = std::fs::read_to_string(dir.join(format!("{id}.txt"))).expect("text");
+        assert_eq!(env.ok(&["history", id]), text, "history {id}");
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{id}.json"))).expect("json"),
+        )
+        .expect("JSON");
+        let now: serde_json::Value =
+            serde_json::from_str(&env.ok(&["history", id, "--json"])).expect("JSON output");
+        assert_eq!(now, json, "history {id} --json");
+    }
+}

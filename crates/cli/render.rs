@@ -2,7 +2,8 @@
 
 use safe_core::Opened;
 use safe_core::catalogue::Library;
-use safe_core::model::{Evidence, HistoryEntry};
+use safe_core::history::Change;
+use safe_core::model::{AnswerInput, Evidence, HistoryEntry};
 use safe_core::store::AssessmentSummary;
 use serde::Serialize;
 
@@ -199,23 +200,12 @@ pub fn history(h: &[HistoryEntry], json: bool) {
         return;
     }
     for e in h {
-        let status = |v: &Option<serde_json::Value>| {
-            v.as_ref()
-                .and_then(|v| v.get("status").and_then(|s| s.as_str()).map(str::to_string))
-                .unwrap_or_else(|| "–".into())
-        };
-        let what = match e.action.as_str() {
-            "answer" | "confirm" | "merge" | "clear" => {
-                format!("{} -> {}", status(&e.old), status(&e.new))
-            }
-            "evidence-add" | "evidence-remove" => e
-                .new
-                .as_ref()
-                .or(e.old.as_ref())
-                .and_then(|v| v.get("fileName").or(v.get("sha256")))
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string(),
+        let status = |a: Option<&AnswerInput>| a.map_or("–", |a| a.status.slug());
+        let what = match (&e.change, e.change.answers(), e.change.evidence()) {
+            (Change::MergeDeclined { .. }, _, _) => String::new(),
+            (_, Some((old, new)), _) => format!("{} -> {}", status(old), status(new)),
+            (Change::Merge { .. }, _, _) => "– -> –".to_string(),
+            (_, _, Some((sha256, name))) => name.unwrap_or(sha256).to_string(),
             _ => String::new(),
         };
         println!(
@@ -227,7 +217,7 @@ pub fn history(h: &[HistoryEntry], json: bool) {
             } else {
                 &e.item_id
             },
-            e.action,
+            e.action(),
             what
         );
     }

@@ -8,6 +8,7 @@
 pub mod catalogue;
 mod code;
 mod error;
+pub mod history;
 pub mod model;
 pub mod scoring;
 pub mod store;

@@ -1,10 +1,14 @@
-//! The records users create: assessments, answers, evidence and their history.
+//! The records users create: assessments, answers and evidence. Their history (what changed,
+//! typed as [`crate::history::Change`]) is in [`crate::history`]; [`HistoryEntry`] is re-exported
+//! here.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Profile;
 use crate::{Error, Result};
+
+pub use crate::history::HistoryEntry;
 
 /// Who did something and when. Passed in by the shells so the core never reads the clock itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,26 +264,6 @@ pub struct Evidence {
     pub expires: Option<NaiveDate>,
     /// Items of this assessment it supports.
     pub items: Vec<String>,
-}
-
-/// One recorded change to an answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct HistoryEntry {
-    /// Sequence number (increasing).
-    pub seq: i64,
-    /// Item id.
-    pub item_id: String,
-    /// What happened: `answer`, `clear`, `evidence-add`, `evidence-remove`, `confirm`, `merge`, `import`.
-    pub action: String,
-    /// The previous value (JSON), if there was one.
-    pub old: Option<serde_json::Value>,
-    /// The new value (JSON), if there is one.
-    pub new: Option<serde_json::Value>,
-    /// When.
-    pub at: DateTime<Utc>,
-    /// Who.
-    pub by: String,
 }
 
 #[cfg(test)]

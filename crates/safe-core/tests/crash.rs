@@ -218,7 +218,7 @@ fn two_writers_at_once_lose_nothing_and_never_see_locked() {
     assert_eq!(saved.len(), 2 * per_writer, "every save reported");
     let store = Store::open(&db).expect("open");
     let history = store.history(ASSESSMENT, None).expect("history");
-    let answer_changes = history.iter().filter(|h| h.action == "answer").count();
+    let answer_changes = history.iter().filter(|h| h.action() == "answer").count();
     assert_eq!(
         answer_changes,
         2 * per_writer,

@@ -97,15 +97,7 @@ pub fn redact(bundle: &mut AssessmentBundle) {
         a.input.owner.clear();
     }
     for h in &mut bundle.history {
-        for v in [&mut h.old, &mut h.new].into_iter().flatten() {
-            if let Some(obj) = v.as_object_mut() {
-                for key in ["comment", "owner"] {
-                    if obj.contains_key(key) {
-                        obj.insert(key.into(), serde_json::Value::String(String::new()));
-                    }
-                }
-            }
-        }
+        h.change.redact();
     }
 }
 

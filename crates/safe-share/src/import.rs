@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use safe_core::history::{Source, SourceSigner};
 use safe_core::model::{Assessment, Stamp};
 use safe_core::store::Store;
 use serde::Serialize;
@@ -49,20 +50,28 @@ pub struct ImportOutcome {
     pub redacted: bool,
 }
 
-/// The note recorded in the history of an imported or merged assessment.
-pub(crate) fn source_note(path: &Path, file: &ShareFile) -> serde_json::Value {
+/// The file as recorded in the history of an imported or merged assessment.
+pub(crate) fn source_note(path: &Path, file: &ShareFile) -> Source {
     let m = &file.manifest;
-    serde_json::json!({
-        "file": path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        "originalId": m.assessment_id,
-        "lineage": m.lineage,
-        "organisation": m.organisation,
-        "createdAt": m.created_at,
-        "appVersion": m.app_version,
-        "format": m.format,
-        "redacted": m.redacted,
-        "signer": file.signature.as_ref().map(|s| &s.signer),
-    })
+    Source {
+        file: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        original_id: m.assessment_id.clone(),
+        lineage: m.lineage.clone(),
+        organisation: m.organisation.clone(),
+        created_at: m.created_at,
+        app_version: m.app_version.clone(),
+        format: m.format,
+        redacted: m.redacted,
+        signer: file.signature.as_ref().map(|s| SourceSigner {
+            organisation: s.signer.organisation.clone(),
+            name: s.signer.name.clone(),
+            fingerprint: s.signer.fingerprint.clone(),
+        }),
+        other: serde_json::Map::new(),
+    }
 }
 
 /// Imports a file as a new assessment `new_id`. Everything is checked before anything is

@@ -224,23 +224,17 @@ impl From<model::Evidence> for Evidence {
 
 impl From<model::HistoryEntry> for HistoryEntry {
     fn from(h: model::HistoryEntry) -> Self {
-        // Answer changes store the answer as JSON; evidence changes store `{sha256, fileName}`.
-        let answer = |v: &Option<serde_json::Value>| {
-            v.as_ref()
-                .and_then(|v| serde_json::from_value::<model::AnswerInput>(v.clone()).ok())
-                .map(AnswerInput::from)
-        };
-        let file_name = [&h.new, &h.old].into_iter().flatten().find_map(|v| {
-            v.get("fileName")
-                .and_then(|f| f.as_str())
-                .map(str::to_string)
-        });
+        let (old, new) = h.change.answers().unwrap_or_default();
         HistoryEntry {
             seq: h.seq,
-            old: answer(&h.old),
-            new: answer(&h.new),
-            file_name,
-            action: h.action,
+            old: old.cloned().map(AnswerInput::from),
+            new: new.cloned().map(AnswerInput::from),
+            file_name: h
+                .change
+                .evidence()
+                .and_then(|(_, name)| name)
+                .map(str::to_string),
+            action: h.action().to_string(),
             at: h.at,
             by: h.by,
         }
@@ -410,6 +404,7 @@ fn count(n: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use safe_core::history::{Change, EvidenceRef};
 
     fn roles(ids: &[&str]) -> Vec<String> {
         ids.iter().map(|s| s.to_string()).collect()
@@ -460,9 +455,12 @@ mod tests {
         let entry = model::HistoryEntry {
             seq: 3,
             item_id: "X".into(),
-            action: "evidence-add".into(),
-            old: None,
-            new: Some(serde_json::json!({"sha256": "ab", "fileName": "policy.pdf"})),
+            change: Change::EvidenceLink {
+                evidence: EvidenceRef {
+                    sha256: "ab".into(),
+                    file_name: "policy.pdf".into(),
+                },
+            },
             at: chrono::Utc::now(),
             by: "ana".into(),
         };
@@ -476,12 +474,10 @@ mod tests {
         let answer = model::HistoryEntry {
             seq: 4,
             item_id: "X".into(),
-            action: "answer".into(),
-            old: None,
-            new: Some(
-                serde_json::to_value(model::AnswerInput::status(model::Status::Met))
-                    .expect("serializes"),
-            ),
+            change: Change::Answer {
+                old: None,
+                new: model::AnswerInput::status(model::Status::Met),
+            },
             at: chrono::Utc::now(),
             by: "ana".into(),
         };

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
+use super::history::record;
 use super::{Store, parse_day, parse_ts, progress, ts};
 use crate::catalogue::Item;
+use crate::history::Change;
 use crate::model::{Answer, AnswerInput, Assessment, Priority, Stamp, Status};
 use crate::{Error, Result};
 
@@ -143,7 +145,7 @@ impl Store {
         let a = self.assessment(id)?;
         let item = self.applicable_item(&a, item_id)?;
         let input = validate(&item, input)?;
-        self.write(|tx| write_answer(tx, id, item_id, &input, "answer", stamp))?;
+        self.write(|tx| write_answer(tx, id, item_id, &input, Via::Save, stamp))?;
         self.answer(id, item_id)?.ok_or_else(|| Error::NotFound {
             what: "answer",
             id: item_id.to_string(),
@@ -162,7 +164,7 @@ impl Store {
                 "DELETE FROM answers WHERE assessment_id = ?1 AND item_id = ?2",
                 params![id, item_id],
             )?;
-            record(tx, id, item_id, "clear", Some(&old.input), None, stamp)?;
+            record(tx, id, item_id, &Change::Clear { old: old.input }, stamp)?;
             progress::adjust(tx, id, -1)?;
             touch(tx, id, stamp)
         })
@@ -180,15 +182,24 @@ fn read(conn: &rusqlite::Connection, id: &str, item_id: &str) -> Result<Option<A
     Ok(a)
 }
 
-/// Upserts an answer inside a transaction and records it; `action` names the change in the
-/// history (`answer`, `merge`, ...). Returns false when nothing changed. The caller has checked
+/// How an answer is being written: saved by the user or taken in a merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// Saved by the user (an `answer` entry).
+    Save,
+    /// Taken from another copy (a `merge` entry).
+    Merge,
+}
+
+/// Upserts an answer inside a transaction and records it in the history (a `confirm` entry when
+/// an unchanged carried-over answer is saved). Returns false when nothing changed. The caller has checked
 /// that the item applies to the assessment (a first answer adds one to its progress).
 pub(crate) fn write_answer(
     tx: &Transaction<'_>,
     id: &str,
     item_id: &str,
     input: &AnswerInput,
-    action: &str,
+    via: Via,
     stamp: &Stamp,
 ) -> Result<bool> {
     let old = read(tx, id, item_id)?;
@@ -220,41 +231,25 @@ pub(crate) fn write_answer(
             stamp.by
         ],
     )?;
-    let action = match &old {
-        Some(o) if o.carried_over && o.input == *input => "confirm",
-        _ => action,
+    let change = match (old.as_ref(), via) {
+        (Some(o), _) if o.carried_over && o.input == *input => Change::Confirm {
+            answer: input.clone(),
+        },
+        (o, Via::Save) => Change::Answer {
+            old: o.map(|o| o.input.clone()),
+            new: input.clone(),
+        },
+        (o, Via::Merge) => Change::MergeAnswer {
+            old: o.map(|o| o.input.clone()),
+            new: input.clone(),
+        },
     };
-    record(
-        tx,
-        id,
-        item_id,
-        action,
-        old.as_ref().map(|o| &o.input),
-        Some(input),
-        stamp,
-    )?;
+    record(tx, id, item_id, &change, stamp)?;
     if old.is_none() {
         progress::adjust(tx, id, 1)?;
     }
     touch(tx, id, stamp)?;
     Ok(true)
-}
-
-pub(crate) fn record(
-    tx: &Transaction<'_>,
-    id: &str,
-    item_id: &str,
-    action: &str,
-    old: Option<&AnswerInput>,
-    new: Option<&AnswerInput>,
-    stamp: &Stamp,
-) -> Result<()> {
-    let j = |a: Option<&AnswerInput>| a.and_then(|a| serde_json::to_string(a).ok());
-    tx.execute(
-        "INSERT INTO history (assessment_id, item_id, action, old, new, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![id, item_id, action, j(old), j(new), ts(stamp.at), stamp.by],
-    )?;
-    Ok(())
 }
 
 pub(crate) fn touch(tx: &Transaction<'_>, id: &str, stamp: &Stamp) -> Result<()> {

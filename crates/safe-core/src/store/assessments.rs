@@ -4,8 +4,10 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::history::record;
 use super::{Store, parse_ts, progress, ts};
 use crate::catalogue::{Library, Pack, Profile};
+use crate::history::Change;
 use crate::model::{Assessment, NewAssessment, Stamp};
 use crate::{Error, Result};
 
@@ -156,7 +158,15 @@ impl Store {
             pin_pack(tx, pack, stamp)?;
             insert(tx, &a)?;
             progress::recount(tx, pack, &a.id, &a.roles)?;
-            log(tx, &a.id, "create", None, Some(&a), stamp)?;
+            record(
+                tx,
+                &a.id,
+                "",
+                &Change::Create {
+                    assessment: a.clone(),
+                },
+                stamp,
+            )?;
             Ok(())
         })?;
         Ok(a)
@@ -275,7 +285,11 @@ impl Store {
             if let Some(pack) = &recount_on {
                 progress::recount(tx, pack, id, &new.roles)?;
             }
-            log(tx, id, "update", Some(&old), Some(&new), stamp)
+            let details = Change::Details {
+                old: old.clone(),
+                new: new.clone(),
+            };
+            record(tx, id, "", &details, stamp)
         })?;
         Ok(new)
     }
@@ -288,7 +302,15 @@ impl Store {
                 "UPDATE assessments SET deleted_at = ?2 WHERE id = ?1",
                 params![id, ts(stamp.at)],
             )?;
-            log(tx, id, "delete", Some(&old), None, stamp)
+            record(
+                tx,
+                id,
+                "",
+                &Change::Delete {
+                    assessment: old.clone(),
+                },
+                stamp,
+            )
         })
     }
 
@@ -300,10 +322,7 @@ impl Store {
                 [id],
             )?;
             if n == 1 {
-                tx.execute(
-                    "INSERT INTO history (assessment_id, item_id, action, at, by) VALUES (?1, '', 'restore', ?2, ?3)",
-                    params![id, ts(stamp.at), stamp.by],
-                )?;
+                record(tx, id, "", &Change::Restore, stamp)?;
             }
             Ok(n)
         })?;
@@ -376,7 +395,11 @@ impl Store {
                 params![old.id, a.id],
             )?;
             progress::recount(tx, &pack, &a.id, &a.roles)?;
-            log(tx, &a.id, "duplicate", Some(&old), Some(&a), stamp)
+            let copy = Change::Duplicate {
+                from: old.clone(),
+                to: a.clone(),
+            };
+            record(tx, &a.id, "", &copy, stamp)
         })?;
         Ok(a)
     }
@@ -422,23 +445,6 @@ pub(super) fn pin_pack(tx: &Transaction<'_>, pack: &Pack, stamp: &Stamp) -> Resu
     tx.execute(
         "INSERT OR IGNORE INTO packs (id, version, json, sha256, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![pack.id, pack.version, json, sha, ts(stamp.at)],
-    )?;
-    Ok(())
-}
-
-/// Records a change to the assessment itself in the history.
-fn log(
-    tx: &Transaction<'_>,
-    id: &str,
-    action: &str,
-    old: Option<&Assessment>,
-    new: Option<&Assessment>,
-    stamp: &Stamp,
-) -> Result<()> {
-    let j = |a: Option<&Assessment>| a.and_then(|a| serde_json::to_string(a).ok());
-    tx.execute(
-        "INSERT INTO history (assessment_id, item_id, action, old, new, at, by) VALUES (?1, '', ?2, ?3, ?4, ?5, ?6)",
-        params![id, action, j(old), j(new), ts(stamp.at), stamp.by],
     )?;
     Ok(())
 }

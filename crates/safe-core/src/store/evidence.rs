@@ -8,7 +8,9 @@ use sha2::{Digest, Sha256};
 
 use super::answers::touch;
 use super::assessments::hex;
+use super::history::record;
 use super::{Store, parse_day, parse_ts, ts};
+use crate::history::{Change, EvidenceRef};
 use crate::model::{Evidence, Stamp};
 use crate::{Error, Result};
 
@@ -144,11 +146,13 @@ impl Store {
                     "INSERT OR IGNORE INTO evidence_links (evidence_id, item_id) VALUES (?1, ?2)",
                     params![eid, item_id],
                 )?;
-                let note = serde_json::json!({"sha256": sha, "fileName": name});
-                tx.execute(
-                    "INSERT INTO history (assessment_id, item_id, action, new, at, by) VALUES (?1, ?2, 'evidence-add', ?3, ?4, ?5)",
-                    params![id, item_id, note.to_string(), ts(stamp.at), stamp.by],
-                )?;
+                let link = Change::EvidenceLink {
+                    evidence: EvidenceRef {
+                        sha256: sha.clone(),
+                        file_name: name.to_string(),
+                    },
+                };
+                record(tx, id, item_id, &link, stamp)?;
                 touch(tx, id, stamp)?;
                 Ok(())
             } else {
@@ -177,11 +181,10 @@ impl Store {
                 params![id, item_id, sha256],
             )?;
             if n > 0 {
-                let note = serde_json::json!({ "sha256": sha256 });
-                tx.execute(
-                    "INSERT INTO history (assessment_id, item_id, action, old, at, by) VALUES (?1, ?2, 'evidence-remove', ?3, ?4, ?5)",
-                    params![id, item_id, note.to_string(), ts(stamp.at), stamp.by],
-                )?;
+                let unlink = Change::EvidenceUnlink {
+                    sha256: sha256.to_string(),
+                };
+                record(tx, id, item_id, &unlink, stamp)?;
                 touch(tx, id, stamp)?;
             }
             Ok(n)

@@ -1,10 +1,48 @@
-//! The change history of an assessment's answers and details.
+//! The change history of an assessment's answers and details: the one writer ([`record`]) and the
+//! one reader ([`Store::history`]) of the `history` table. What each row means is in
+//! [`crate::history`].
 
-use rusqlite::params;
+use rusqlite::{Transaction, params};
+use serde_json::Value;
 
-use super::{Store, parse_ts};
+use super::{Store, parse_ts, ts};
 use crate::Result;
-use crate::model::HistoryEntry;
+use crate::history::{Change, HistoryEntry};
+use crate::model::Stamp;
+
+/// Records `change` to assessment `assessment_id` (`item_id` `""` for the assessment itself).
+/// The only statement that writes the history.
+pub(crate) fn record(
+    tx: &Transaction<'_>,
+    assessment_id: &str,
+    item_id: &str,
+    change: &Change,
+    stamp: &Stamp,
+) -> Result<()> {
+    let e = change
+        .encode()
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let text = |v: Option<Value>| v.map(|v| v.to_string());
+    tx.execute(
+        "INSERT INTO history (assessment_id, item_id, action, old, new, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            assessment_id,
+            item_id,
+            e.action,
+            text(e.old),
+            text(e.new),
+            ts(stamp.at),
+            stamp.by
+        ],
+    )?;
+    Ok(())
+}
+
+/// A stored `old` or `new` column: its JSON, or the text itself when it is not JSON (kept, not
+/// dropped).
+fn column(s: Option<String>) -> Option<Value> {
+    s.map(|s| serde_json::from_str(&s).unwrap_or(Value::String(s)))
+}
 
 impl Store {
     /// The history of an assessment, oldest first; with `item_id`, of that item only (`""` for
@@ -14,15 +52,13 @@ impl Store {
             "SELECT seq, item_id, action, old, new, at, by FROM history
              WHERE assessment_id = ?1 AND (?2 IS NULL OR item_id = ?2) ORDER BY seq",
         )?;
-        let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
         let v = stmt
             .query_map(params![id, item_id], |r| {
+                let action: String = r.get(2)?;
                 Ok(HistoryEntry {
                     seq: r.get(0)?,
                     item_id: r.get(1)?,
-                    action: r.get(2)?,
-                    old: json(r.get(3)?),
-                    new: json(r.get(4)?),
+                    change: Change::decode(&action, column(r.get(3)?), column(r.get(4)?)),
                     at: parse_ts(&r.get::<_, String>(5)?)?,
                     by: r.get(6)?,
                 })

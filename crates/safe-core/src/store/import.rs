@@ -15,9 +15,11 @@ use sha2::{Digest, Sha256};
 use super::answers::validate;
 use super::assessments::{hex, insert, pin_pack};
 use super::evidence::{MAX_EVIDENCE_BYTES, media_type};
+use super::history::record;
 use super::{Store, progress, ts};
 use crate::catalogue::{Pack, builtin_roles};
-use crate::model::{Answer, Assessment, Evidence, HistoryEntry, Stamp};
+use crate::history::{Change, HistoryEntry, Source, WithheldEvidence};
+use crate::model::{Answer, Assessment, Evidence, Stamp};
 use crate::{Error, Result};
 
 /// One evidence file of a bundle: its metadata and who attached it.
@@ -97,24 +99,12 @@ impl Store {
     pub fn lineage(&self, id: &str) -> Result<Vec<String>> {
         let mut out: Vec<String> = Vec::new();
         for h in self.history(id, Some(""))? {
-            if h.action != "import" {
+            let Change::Import { source, .. } = h.change else {
                 continue;
-            }
-            let Some(note) = h.new else { continue };
-            let ids = note
-                .get("originalId")
-                .and_then(|v| v.as_str())
-                .into_iter()
-                .chain(
-                    note.get("lineage")
-                        .and_then(|v| v.as_array())
-                        .into_iter()
-                        .flatten()
-                        .filter_map(|v| v.as_str()),
-                );
-            for i in ids {
-                if !out.iter().any(|o| o == i) {
-                    out.push(i.to_string());
+            };
+            for i in std::iter::once(source.original_id).chain(source.lineage) {
+                if !out.contains(&i) {
+                    out.push(i);
                 }
             }
         }
@@ -123,7 +113,7 @@ impl Store {
 
     /// Writes a bundle as a new assessment `new_id` in one transaction: the carried pack is pinned
     /// (refused when a different pack of the same id and version is already pinned), then the
-    /// details, answers, history and evidence, plus an `import` history entry holding `note`.
+    /// details, answers, history and evidence, plus an `import` history entry naming `source`.
     /// `content` returns an evidence file's bytes, or `None` when the file left them out
     /// (redacted); such files are named in the `import` entry (`withheldEvidence`) instead.
     /// Nothing is written unless everything checks out.
@@ -132,7 +122,7 @@ impl Store {
         pack: &Pack,
         bundle: &AssessmentBundle,
         new_id: &str,
-        note: &serde_json::Value,
+        source: &Source,
         stamp: &Stamp,
         content: &mut dyn FnMut(&BundleEvidence) -> Result<Option<Vec<u8>>>,
     ) -> Result<Assessment> {
@@ -162,7 +152,7 @@ impl Store {
             }
             progress::recount(tx, pack, new_id, &a.roles)?;
             for h in &bundle.history {
-                insert_history(tx, new_id, h)?;
+                copy_history(tx, new_id, h)?;
             }
             let mut withheld = Vec::new();
             for e in &bundle.evidence {
@@ -170,23 +160,18 @@ impl Store {
                     Some(bytes) => {
                         insert_evidence(tx, new_id, e, &bytes, &e.evidence.items)?;
                     }
-                    None => withheld.push(serde_json::json!({
-                        "sha256": e.evidence.sha256,
-                        "fileName": e.evidence.file_name,
-                        "items": e.evidence.items,
-                    })),
+                    None => withheld.push(WithheldEvidence {
+                        sha256: e.evidence.sha256.clone(),
+                        file_name: e.evidence.file_name.clone(),
+                        items: e.evidence.items.clone(),
+                    }),
                 }
             }
-            let mut note = note.clone();
-            if let Some(obj) = note.as_object_mut() {
-                obj.insert("withheldEvidence".into(), withheld.into());
-            }
-            tx.execute(
-                "INSERT INTO history (assessment_id, item_id, action, old, new, at, by)
-                 VALUES (?1, '', 'import', NULL, ?2, ?3, ?4)",
-                params![new_id, note.to_string(), ts(stamp.at), stamp.by],
-            )?;
-            Ok(())
+            let imported = Change::Import {
+                source: source.clone(),
+                withheld,
+            };
+            record(tx, new_id, "", &imported, stamp)
         })?;
         self.assessment(new_id)
     }
@@ -298,22 +283,13 @@ fn insert_answer(tx: &Transaction<'_>, id: &str, a: &Answer) -> Result<()> {
     Ok(())
 }
 
-fn insert_history(tx: &Transaction<'_>, id: &str, h: &HistoryEntry) -> Result<()> {
-    let j = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string());
-    tx.execute(
-        "INSERT INTO history (assessment_id, item_id, action, old, new, at, by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            id,
-            h.item_id,
-            h.action,
-            j(&h.old),
-            j(&h.new),
-            ts(h.at),
-            h.by
-        ],
-    )?;
-    Ok(())
+/// Copies one history entry of a bundle as it was recorded (its own time and author).
+fn copy_history(tx: &Transaction<'_>, id: &str, h: &HistoryEntry) -> Result<()> {
+    let stamp = Stamp {
+        at: h.at,
+        by: h.by.clone(),
+    };
+    record(tx, id, &h.item_id, &h.change, &stamp)
 }
 
 /// Stores one evidence file of an import or merge, checking the content against its hash, and

@@ -4,6 +4,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 
 use super::*;
 use crate::catalogue::{Library, Profile};
+use crate::history::tests::from_file;
 use crate::model::{AnswerInput, NewAssessment, Stamp, Status};
 use crate::store::{EvidenceFile, Side, Validity};
 
@@ -86,7 +87,7 @@ fn an_exported_bundle_imports_as_a_new_assessment_with_everything() {
         .expect("pack");
 
     let mut dst = Store::open_in_memory().expect("open");
-    let note = serde_json::json!({"originalId": ID, "lineage": ["older-id"]});
+    let note = from_file(ID, &["older-id"]);
     let a = dst
         .import_assessment(
             &pack,
@@ -115,7 +116,7 @@ fn an_exported_bundle_imports_as_a_new_assessment_with_everything() {
     );
     let history = dst.history(NEW_ID, None).expect("history");
     assert_eq!(history.len(), bundle.history.len() + 1);
-    assert_eq!(history.last().map(|h| h.action.as_str()), Some("import"));
+    assert_eq!(history.last().map(|h| h.action()), Some("import"));
     assert_eq!(dst.lineage(NEW_ID).expect("lineage"), vec![ID, "older-id"]);
 
     // The same bundle again is another new assessment, never an overwrite.
@@ -138,7 +139,7 @@ fn a_bad_bundle_changes_nothing() {
     let pack = src
         .pack("safe2021-aeo", &good.assessment.pack_version)
         .expect("pack");
-    let note = serde_json::json!({});
+    let note = from_file(ID, &[]);
 
     let mut unknown = good.clone();
     unknown.answers[0].item_id = "AEO.NOPE.99".into();
@@ -216,7 +217,7 @@ fn withheld_evidence_is_named_in_the_import_entry() {
         &pack,
         &bundle,
         NEW_ID,
-        &serde_json::json!({}),
+        &from_file(ID, &[]),
         &stamp(10),
         &mut |_| Ok(None),
     )
@@ -227,8 +228,10 @@ fn withheld_evidence_is_named_in_the_import_entry() {
         .expect("history")
         .pop()
         .expect("import entry");
-    let withheld = &last.new.expect("note")["withheldEvidence"];
-    assert_eq!(withheld[0]["fileName"], "policy.txt");
+    let Change::Import { withheld, .. } = last.change else {
+        panic!("an import entry: {last:?}");
+    };
+    assert_eq!(withheld[0].file_name, "policy.txt");
 }
 
 #[test]
@@ -255,7 +258,7 @@ fn merge_takes_new_items_and_needs_a_choice_for_conflicts() {
     assert_eq!(plan.conflicts[0].theirs.input.status, Status::PartiallyMet);
 
     let before = mine.history(ID, None).expect("history").len();
-    let note = serde_json::json!({"file": "x.safeassess"});
+    let note = from_file(ID, &[]);
     let mut no_content = |_: &BundleEvidence| Ok(None);
     let err = mine
         .apply_merge(
@@ -293,10 +296,16 @@ fn merge_takes_new_items_and_needs_a_choice_for_conflicts() {
     assert_eq!(kept.input.status, Status::NotMet);
     let h = mine.history(ID, Some(&items[1])).expect("history");
     let declined = h.last().expect("entry");
-    assert_eq!(declined.action, "merge-declined");
+    let Change::MergeDeclined {
+        mine: kept,
+        theirs: other,
+    } = &declined.change
+    else {
+        panic!("a merge-declined entry: {declined:?}");
+    };
     assert_eq!(
-        declined.new.as_ref().expect("theirs")["status"],
-        "partially-met"
+        (kept.status, other.status),
+        (Status::NotMet, Status::PartiallyMet)
     );
 
     let report = mine
@@ -315,14 +324,17 @@ fn merge_takes_new_items_and_needs_a_choice_for_conflicts() {
     assert_eq!(took.input.status, Status::PartiallyMet);
     let h = mine.history(ID, Some(&items[1])).expect("history");
     let merged = h.last().expect("entry");
+    assert_eq!((merged.action(), merged.by.as_str()), ("merge", "Ana"));
+    let Change::MergeAnswer {
+        old: Some(old),
+        new,
+    } = &merged.change
+    else {
+        panic!("a merge entry with the answer before: {merged:?}");
+    };
     assert_eq!(
-        (merged.action.as_str(), merged.by.as_str()),
-        ("merge", "Ana")
-    );
-    assert_eq!(merged.old.as_ref().expect("mine")["status"], "not-met");
-    assert_eq!(
-        merged.new.as_ref().expect("theirs")["status"],
-        "partially-met"
+        (old.status, new.status),
+        (Status::NotMet, Status::PartiallyMet)
     );
     // Everything agrees now: a third merge has no conflicts and changes no answer.
     let plan = mine.merge_plan(ID, &theirs).expect("plan");

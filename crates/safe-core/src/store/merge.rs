@@ -9,12 +9,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
-use super::answers::{record, touch, validate, write_answer};
+use super::Store;
+use super::answers::{Via, touch, validate, write_answer};
+use super::history::record;
 use super::import::{BundleEvidence, insert_evidence};
-use super::{Store, ts};
+use crate::history::{Change, EvidenceRef, Source};
 use crate::model::{Answer, AnswerInput, Stamp};
 use crate::{Error, Result};
 
@@ -76,7 +77,7 @@ pub struct MergePlan {
 }
 
 /// What a merge did.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MergeReport {
     /// Items taken because only the incoming copy answered them.
@@ -136,8 +137,8 @@ impl Store {
     /// Applies a merge in one transaction. `choose` gives the side for each conflicting item; when
     /// it has no answer for any of them, nothing is written and the error names them. Evidence
     /// of the incoming copy is linked to the answers adopted from it (`content` returns a file's
-    /// bytes, `None` when the copy has none). `note` describes the source and goes into a `merge`
-    /// history entry of the assessment.
+    /// bytes, `None` when the copy has none). `source` names the file; it goes into a `merge`
+    /// history entry of the assessment with the result.
     #[allow(clippy::too_many_arguments)]
     pub fn apply_merge(
         &mut self,
@@ -145,7 +146,7 @@ impl Store {
         incoming: &[Answer],
         evidence: &[BundleEvidence],
         choose: &dyn Fn(&str) -> Option<Side>,
-        note: &serde_json::Value,
+        source: &Source,
         stamp: &Stamp,
         content: &mut dyn FnMut(&BundleEvidence) -> Result<Option<Vec<u8>>>,
     ) -> Result<MergeReport> {
@@ -177,7 +178,7 @@ impl Store {
             let mut adopted: HashSet<&str> = HashSet::new();
             for item in &plan.take {
                 if let Some(input) = theirs.get(item.as_str()) {
-                    write_answer(tx, id, item, input, "merge", stamp)?;
+                    write_answer(tx, id, item, input, Via::Merge, stamp)?;
                     adopted.insert(item);
                     report.taken.push(item.clone());
                 }
@@ -185,13 +186,16 @@ impl Store {
             for c in &plan.conflicts {
                 match choose(&c.item_id) {
                     Some(Side::Theirs) => {
-                        write_answer(tx, id, &c.item_id, &c.theirs.input, "merge", stamp)?;
+                        write_answer(tx, id, &c.item_id, &c.theirs.input, Via::Merge, stamp)?;
                         adopted.insert(&c.item_id);
                         report.chose_theirs.push(c.item_id.clone());
                     }
                     Some(Side::Mine) | None => {
-                        let (m, t) = (&c.mine.input, &c.theirs.input);
-                        record(tx, id, &c.item_id, "merge-declined", Some(m), Some(t), stamp)?;
+                        let declined = Change::MergeDeclined {
+                            mine: c.mine.input.clone(),
+                            theirs: c.theirs.input.clone(),
+                        };
+                        record(tx, id, &c.item_id, &declined, stamp)?;
                         report.chose_mine.push(c.item_id.clone());
                     }
                 }
@@ -209,25 +213,22 @@ impl Store {
                 }
                 let Some(bytes) = content(e)? else { continue };
                 let linked = insert_evidence(tx, id, e, &bytes, &items)?;
+                let link = Change::EvidenceLink {
+                    evidence: EvidenceRef {
+                        sha256: e.evidence.sha256.clone(),
+                        file_name: e.evidence.file_name.clone(),
+                    },
+                };
                 for item in &linked {
-                    let n = serde_json::json!({"sha256": e.evidence.sha256, "fileName": e.evidence.file_name});
-                    tx.execute(
-                        "INSERT INTO history (assessment_id, item_id, action, new, at, by)
-                         VALUES (?1, ?2, 'evidence-add', ?3, ?4, ?5)",
-                        params![id, item, n.to_string(), ts(stamp.at), stamp.by],
-                    )?;
+                    record(tx, id, item, &link, stamp)?;
                 }
                 report.evidence_links_added += linked.len();
             }
-            let mut note = note.clone();
-            if let (Some(obj), Ok(r)) = (note.as_object_mut(), serde_json::to_value(&report)) {
-                obj.insert("result".into(), r);
-            }
-            tx.execute(
-                "INSERT INTO history (assessment_id, item_id, action, new, at, by)
-                 VALUES (?1, '', 'merge', ?2, ?3, ?4)",
-                params![id, note.to_string(), ts(stamp.at), stamp.by],
-            )?;
+            let merged = Change::Merge {
+                source: source.clone(),
+                result: report.clone(),
+            };
+            record(tx, id, "", &merged, stamp)?;
             touch(tx, id, stamp)
         })?;
         Ok(report)

@@ -248,7 +248,7 @@ fn import_counts_only_answers_of_applicable_items() {
         &pack,
         &bundle,
         "i1",
-        &serde_json::json!({}),
+        &crate::history::tests::from_file("x", &[]),
         &stamp(100),
         &mut |_| Ok(None),
     )
@@ -284,7 +284,7 @@ fn merge_adds_the_items_it_takes() {
             &incoming,
             &[],
             &|_| Some(Side::Theirs),
-            &serde_json::json!({}),
+            &crate::history::tests::from_file("x", &[]),
             &stamp(7),
             &mut |_| Ok(None),
         )

@@ -193,14 +193,13 @@ fn answers_keep_history_and_refuse_bad_not_applicable() {
     s.clear_answer(&a.id, &optional, &stamp(5)).expect("clear");
 
     let h = s.history(&a.id, Some(&optional)).expect("history");
-    let actions: Vec<&str> = h.iter().map(|e| e.action.as_str()).collect();
+    let actions: Vec<&str> = h.iter().map(|e| e.action()).collect();
     assert_eq!(actions, ["answer", "answer", "clear"]);
+    let before =
+        |e: &crate::history::HistoryEntry| e.change.answers().and_then(|(old, _)| old.cloned());
+    assert_eq!(before(&h[1]).map(|o| o.status), Some(Status::NotMet));
     assert_eq!(
-        h[1].old.as_ref().and_then(|o| o["status"].as_str()),
-        Some("not-met")
-    );
-    assert_eq!(
-        h[2].old.as_ref().and_then(|o| o["comment"].as_str()),
+        before(&h[2]).map(|o| o.comment).as_deref(),
         Some("<script>alert(1)</script>"),
         "cleared text kept in history"
     );
@@ -339,7 +338,10 @@ fn duplicate_carries_answers_over_until_confirmed_and_delete_is_reversible() {
             .expect("answer")
             .carried_over
     );
-    assert_eq!(s.history(&b.id, Some(&i)).expect("h")[0].action, "confirm");
+    assert_eq!(
+        s.history(&b.id, Some(&i)).expect("h")[0].action(),
+        "confirm"
+    );
 
     s.delete_assessment(&a.id, &stamp(62)).expect("delete");
     assert_eq!(s.list_assessments().expect("list").len(), 1);
