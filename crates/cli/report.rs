@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 use safe_core::store::Store;
 use safe_core::{Error, Result};
-use safe_report::{Format, Lang, Options, Paper, ReportData, ReportError};
+use safe_report::{Format, Lang, Paper, ReportError};
 
 /// `report` arguments.
 #[derive(Debug, Args)]
@@ -40,45 +40,40 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
     let lang = Lang::parse(&a.lang)
         .ok_or_else(|| Error::invalid(format!("unknown language '{}': use en or fr", a.lang)))?;
     let paper = Paper::parse(&a.paper)?;
-    if !a.force && a.out.exists() {
-        return Err(ReportError::Exists(a.out.clone()).into());
-    }
+    safe_app::report::check_output(&a.out, a.force)?;
     let store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
-    let opened = safe_core::open_assessment(&store, &id)?;
-    // The earlier assessment is found and checked before anything is rendered.
-    let comparison = match &a.compare_with {
-        Some(other) => {
-            let previous = safe_core::open_assessment(&store, &store.resolve(other)?)?;
-            Some(safe_report::comparison(&previous, &opened)?)
-        }
-        None => None,
-    };
-    let now = chrono::Utc::now();
-    let opts = Options {
-        lang,
-        paper,
-        today: chrono::Local::now().date_naive(),
-        generated_at: now,
-    };
-    let mut data = ReportData::build(&opened, &opts);
-    data.comparison = comparison;
-    let bytes =
-        safe_report::render_data(&data, format, &opts).map_err(|e| render_fault(e, &a.out))?;
-    safe_report::write_report(&a.out, &bytes, a.force)?;
+    let previous = a
+        .compare_with
+        .as_deref()
+        .map(|other| store.resolve(other))
+        .transpose()?;
+    let opts = safe_app::report::options(lang, paper, chrono::Utc::now());
+    let size = safe_app::report::report(
+        &store,
+        &id,
+        previous.as_deref(),
+        format,
+        &opts,
+        &a.out,
+        a.force,
+    )
+    .map_err(|e| render_fault(e, &a.out))?;
     println!(
         "wrote {} ({} report, {} KB)",
         a.out.display(),
         format.slug(),
-        bytes.len().div_ceil(1024)
+        size.div_ceil(1024)
     );
     Ok(())
 }
 
 /// A rendering failure is a fault of the program, reported against the output file.
-fn render_fault(e: ReportError, out: &Path) -> Error {
+fn render_fault(e: safe_app::Error, out: &Path) -> Error {
     match e {
-        ReportError::Render { .. } => Error::io(out, std::io::Error::other(e.to_string())),
+        safe_app::Error::Report(e @ ReportError::Render { .. }) => {
+            Error::io(out, std::io::Error::other(e.to_string()))
+        }
         other => other.into(),
     }
 }
