@@ -3,9 +3,10 @@
 use std::path::PathBuf;
 
 use chrono::Utc;
+use safe_app::assess::AnswerChange;
 use safe_core::Error;
 use safe_core::catalogue::{Library, Profile};
-use safe_core::model::{AnswerInput, NewAssessment, Priority, Stamp, Status, parse_date};
+use safe_core::model::{NewAssessment, Priority, Stamp, Status, parse_date};
 use safe_core::store::{self, Store, Validity};
 
 use crate::args::{AnswerArgs, CatalogueCmd, Cli, Command, EvidenceCmd, NewArgs};
@@ -157,7 +158,7 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
     };
     let mut s = ctx.store()?;
     let id = uuid::Uuid::new_v4().to_string();
-    let created = s.create_assessment(&lib, &new, &id, &ctx.stamp())?;
+    let created = safe_app::assess::create(&mut s, &lib, &new, &id, &ctx.stamp())?;
     println!("{}", created.id);
     Ok(())
 }
@@ -171,20 +172,23 @@ fn answer(ctx: &Ctx, a: AnswerArgs) -> Result<()> {
         .map(|d| parse_date("--due", d))
         .transpose()?;
     let priority = a.priority.as_deref().map(Priority::parse).transpose()?;
+    let change = AnswerChange {
+        status,
+        justification: a.justification,
+        comment: a.comment,
+        owner: a.owner,
+        target_date: due,
+        priority,
+        flagged: if a.unflag {
+            Some(false)
+        } else {
+            a.flag.then_some(true)
+        },
+    };
     let mut s = ctx.store()?;
     let id = s.resolve(&a.id)?;
-    let old = s.answer(&id, &a.item)?.map(|o| o.input);
-    let base = old.unwrap_or_else(|| AnswerInput::status(status));
-    let input = AnswerInput {
-        status,
-        justification: a.justification.unwrap_or(base.justification),
-        comment: a.comment.unwrap_or(base.comment),
-        owner: a.owner.unwrap_or(base.owner),
-        target_date: due.or(base.target_date),
-        priority: priority.or(base.priority),
-        flagged: (base.flagged || a.flag) && !a.unflag,
-    };
-    let saved = s.save_answer(&id, &a.item, &input, &ctx.stamp())?;
+    let saved =
+        safe_app::assess::change_answer(&mut s, &id, &a.item, &change, &ctx.stamp())?.answer;
     println!("{} {}", saved.item_id, saved.input.status.slug());
     Ok(())
 }
@@ -208,17 +212,25 @@ fn evidence(ctx: &Ctx, cmd: EvidenceCmd) -> Result<()> {
                     .map(|d| parse_date("--expires", d))
                     .transpose()?,
             };
-            let content = store::read_evidence_file(&file)?;
             let mut s = ctx.store()?;
             let id = s.resolve(&id)?;
-            let e = s.add_evidence(&id, &item, &content, validity, &ctx.stamp())?;
-            println!(
-                "{} {} ({} bytes) -> {}",
-                e.sha256,
-                e.file_name,
-                e.size,
-                e.items.join(", ")
-            );
+            let done = safe_app::assess::attach_evidence(
+                &mut s,
+                &id,
+                &item,
+                std::slice::from_ref(&file),
+                validity,
+                &ctx.stamp(),
+            )?;
+            for e in &done.added {
+                println!(
+                    "{} {} ({} bytes) -> {}",
+                    e.sha256,
+                    e.file_name,
+                    e.size,
+                    e.items.join(", ")
+                );
+            }
             Ok(())
         }
         EvidenceCmd::List { id, json } => {

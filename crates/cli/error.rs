@@ -58,6 +58,16 @@ impl From<safe_report::ReportError> for Failure {
     }
 }
 
+impl From<safe_app::Error> for Failure {
+    fn from(e: safe_app::Error) -> Failure {
+        Failure {
+            code: e.code(),
+            user_error: e.is_user_error(),
+            message: e.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use safe_core::Error;
 use safe_core::store::Store;
 
 use crate::error::Result;
-use safe_report::{Format, Lang, Options, Paper, ReportData, ReportError};
+use safe_report::{Format, Lang, Paper};
 
 /// `report` arguments.
 #[derive(Debug, Args)]
@@ -42,36 +42,29 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
     let lang = Lang::parse(&a.lang)
         .ok_or_else(|| Error::invalid(format!("unknown language '{}': use en or fr", a.lang)))?;
     let paper = Paper::parse(&a.paper)?;
-    if !a.force && a.out.exists() {
-        return Err(ReportError::Exists(a.out.clone()).into());
-    }
+    safe_app::report::check_output(&a.out, a.force)?;
     let store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
-    let opened = safe_core::open_assessment(&store, &id)?;
-    // The earlier assessment is found and checked before anything is rendered.
-    let comparison = match &a.compare_with {
-        Some(other) => {
-            let previous = safe_core::open_assessment(&store, &store.resolve(other)?)?;
-            Some(safe_report::comparison(&previous, &opened)?)
-        }
-        None => None,
-    };
-    let now = chrono::Utc::now();
-    let opts = Options {
-        lang,
-        paper,
-        today: chrono::Local::now().date_naive(),
-        generated_at: now,
-    };
-    let mut data = ReportData::build(&opened, &opts);
-    data.comparison = comparison;
-    let bytes = safe_report::render_data(&data, format, &opts)?;
-    safe_report::write_report(&a.out, &bytes, a.force)?;
+    let previous = a
+        .compare_with
+        .as_deref()
+        .map(|other| store.resolve(other))
+        .transpose()?;
+    let opts = safe_app::report::options(lang, paper, chrono::Utc::now());
+    let size = safe_app::report::report(
+        &store,
+        &id,
+        previous.as_deref(),
+        format,
+        &opts,
+        &a.out,
+        a.force,
+    )?;
     println!(
         "wrote {} ({} report, {} KB)",
         a.out.display(),
         format.slug(),
-        bytes.len().div_ceil(1024)
+        size.div_ceil(1024)
     );
     Ok(())
 }

@@ -1,13 +1,13 @@
 //! Sharing subcommands: export, import, verify, merge, compare, trend and key. Each parses its
-//! arguments, makes the safe-share/safe-core calls of one user action, and prints the result.
+//! arguments, makes the `safe_app` call of one user action, and prints the result.
 
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use safe_core::model::Stamp;
 use safe_core::store::{Side, Store};
-use safe_core::{Error, ErrorCode, Opened};
-use safe_share::{ImportOptions, Integrity, Keys, Limits, key_dir};
+use safe_core::{Error, ErrorCode};
+use safe_share::{ImportOptions, Integrity, Limits};
 
 use crate::error::{Failure, Result};
 
@@ -46,14 +46,12 @@ pub struct CheckArgs {
 
 impl CheckArgs {
     fn options(&self) -> ImportOptions {
-        ImportOptions {
-            limits: Limits {
-                max_evidence_bytes: self.max_evidence_mb.saturating_mul(1024 * 1024),
-                ..Limits::default()
-            },
-            allow_unsigned: self.allow_unsigned,
-        }
+        safe_app::share::import_options(Some(megabytes(self.max_evidence_mb)), self.allow_unsigned)
     }
+}
+
+fn megabytes(mb: u64) -> u64 {
+    mb.saturating_mul(1024 * 1024)
 }
 
 /// `import` arguments.
@@ -108,9 +106,9 @@ pub struct CompareArgs {
 /// `trend` arguments.
 #[derive(Debug, Args)]
 pub struct TrendArgs {
-    /// Assessment ids (two or more), in any order; they are ordered by creation date.
+    /// Assessment ids (three or more), in any order; they are ordered by creation date.
     pub ids: Vec<String>,
-    /// Instead of ids: every assessment of this organisation.
+    /// Instead of ids: every assessment of this organisation (on one catalogue, not in the bin).
     #[arg(long, conflicts_with = "ids", value_name = "NAME")]
     pub org: Option<String>,
     /// Print JSON.
@@ -118,20 +116,10 @@ pub struct TrendArgs {
     pub json: bool,
 }
 
-fn keys(db: &Path) -> Result<Keys> {
-    Ok(Keys::load_or_create(&key_dir(db))?)
-}
-
 pub fn export(db: &Path, by: &str, a: ExportArgs) -> Result<()> {
     let store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
-    let keys = keys(db)?;
-    let opts = safe_share::ExportOptions {
-        redact: a.redact,
-        signer_name: by.to_string(),
-        overwrite: a.force,
-    };
-    let s = safe_share::export(&store, &id, &keys, &opts, &a.out, chrono::Utc::now())?;
+    let s = safe_app::share::export(&store, db, &id, a.redact, a.force, &a.out, &Stamp::now(by))?;
     println!(
         "exported {id} to {}: {} answers, {} evidence files{}, {} bytes, signed by key {}{}",
         s.path.display(),
@@ -156,7 +144,7 @@ pub fn export(db: &Path, by: &str, a: ExportArgs) -> Result<()> {
 pub fn import(db: &Path, by: &str, a: ImportArgs) -> Result<()> {
     let mut store = Store::open(db)?;
     let new_id = uuid::Uuid::new_v4().to_string();
-    let out = safe_share::import(
+    let out = safe_app::share::import(
         &mut store,
         &a.file,
         &a.check.options(),
@@ -194,19 +182,11 @@ pub fn import(db: &Path, by: &str, a: ImportArgs) -> Result<()> {
 
 pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
     let limits = Limits {
-        max_evidence_bytes: a.max_evidence_mb.saturating_mul(1024 * 1024),
+        max_evidence_bytes: megabytes(a.max_evidence_mb),
         ..Limits::default()
     };
-    let v = safe_share::verify(&a.file, limits)?;
-    // Only look for this installation's key; verifying never creates one.
-    let own = Keys::load(&key_dir(db))
-        .ok()
-        .flatten()
-        .map(|k| k.fingerprint());
-    let is_own = v
-        .signer
-        .as_ref()
-        .is_some_and(|s| Some(&s.fingerprint) == own.as_ref());
+    let checked = safe_app::share::verify(db, &a.file, limits)?;
+    let (v, is_own) = (checked.verification, checked.own_key);
     if a.json {
         print_json(&serde_json::json!({
             "schema": "safe-assess.verify/1",
@@ -276,8 +256,8 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
     let mut store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
     let prefer = a.prefer.as_deref().map(Side::parse).transpose()?;
-    let mut file = safe_share::merge::open_for_merge(&store, &id, &a.file, &a.check.options())?;
-    let plan = safe_share::merge::plan(&store, &id, &file)?;
+    let mut preview = safe_app::share::merge_preview(&store, &id, &a.file, &a.check.options())?;
+    let plan = &preview.plan;
     if prefer.is_none() && !plan.conflicts.is_empty() {
         println!(
             "{} item(s) are answered differently here (mine) and in {} (theirs):",
@@ -307,14 +287,8 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
         .into());
     }
     let choose = move |_: &str| prefer;
-    let r = safe_share::merge::apply(
-        &mut store,
-        &id,
-        &a.file,
-        &mut file,
-        &choose,
-        &Stamp::now(by),
-    )?;
+    let r =
+        safe_app::share::apply_merge(&mut store, &a.file, &mut preview, &choose, &Stamp::now(by))?;
     println!(
         "merged {} into {id}: {} item(s) taken, {} already the same, {} only here kept, conflicts: {} theirs, {} mine; {} evidence link(s) added",
         a.file.display(),
@@ -328,14 +302,10 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
     Ok(())
 }
 
-fn open(store: &Store, id: &str) -> Result<Opened> {
-    let id = store.resolve(id)?;
-    Ok(safe_core::open_assessment(store, &id)?)
-}
-
 pub fn compare(db: &Path, a: CompareArgs) -> Result<()> {
     let store = Store::open(db)?;
-    let c = safe_share::compare(&open(&store, &a.before)?, &open(&store, &a.after)?)?;
+    let (before, after) = (store.resolve(&a.before)?, store.resolve(&a.after)?);
+    let c = safe_app::family::compare(&store, &before, &after)?;
     if a.json {
         print_json(&serde_json::json!({ "schema": "safe-assess.compare/1", "comparison": c }));
     } else {
@@ -346,33 +316,17 @@ pub fn compare(db: &Path, a: CompareArgs) -> Result<()> {
 
 pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
     let store = Store::open(db)?;
-    let ids: Vec<String> = match &a.org {
-        Some(org) => {
-            let want = org.trim().to_lowercase();
-            store
-                .list_assessments()?
-                .into_iter()
-                .filter(|s| s.assessment.organisation.trim().to_lowercase() == want)
-                .map(|s| s.assessment.id)
-                .collect()
+    let t = match &a.org {
+        Some(org) => safe_app::family::organisation_trend(&store, org)?,
+        None => {
+            let ids = a
+                .ids
+                .iter()
+                .map(|id| store.resolve(id))
+                .collect::<safe_core::Result<Vec<_>>>()?;
+            safe_app::family::trend(&store, &ids)?
         }
-        None => a.ids.clone(),
     };
-    if ids.len() < 2 {
-        return Err(Error::invalid(match &a.org {
-            Some(org) => format!(
-                "organisation '{org}' has {} assessment(s); a trend needs at least two",
-                ids.len()
-            ),
-            None => "give at least two assessment ids (or --org NAME)".into(),
-        })
-        .into());
-    }
-    let opened = ids
-        .iter()
-        .map(|id| open(&store, id))
-        .collect::<Result<Vec<_>>>()?;
-    let t = safe_share::trend(&opened)?;
     if a.json {
         print_json(&serde_json::json!({ "schema": "safe-assess.trend/1", "trend": t }));
     } else {
@@ -382,7 +336,7 @@ pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
 }
 
 pub fn key(db: &Path, json: bool) -> Result<()> {
-    let k = keys(db)?;
+    let k = safe_app::share::own_key(db)?;
     if json {
         print_json(&serde_json::json!({
             "schema": "safe-assess.key/1",

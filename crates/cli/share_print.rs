@@ -1,7 +1,7 @@
 //! Text and JSON printing for the sharing subcommands.
 
+use safe_core::compare::{Comparison, Point, Trend};
 use safe_core::model::Answer;
-use safe_share::compare::{Comparison, Point, Trend};
 use serde::Serialize;
 
 pub(super) fn print_json<T: Serialize>(v: &T) {

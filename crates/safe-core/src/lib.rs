@@ -1,12 +1,14 @@
 //! Domain core of safe-assess, the WCO SAFE Framework self-assessment tool.
 //!
-//! Owns the catalogue (packs of requirements), assessments, answers, evidence, history, scoring and
+//! Owns the catalogue (packs of requirements), assessments, answers, evidence, history, scoring,
+//! comparison and trend ([`compare`]) and
 //! the SQLite store. It never depends on Tauri or any UI: the desktop app (`src-tauri`) and the
 //! command line (`safe-assess`) are thin shells over it. Time and ids come in from the caller
 //! ([`model::Stamp`], explicit ids) so everything here is testable.
 
 pub mod catalogue;
 mod code;
+pub mod compare;
 mod error;
 pub mod history;
 pub mod model;

@@ -9,7 +9,7 @@
 //! - **JSON**, the report data itself (schema `safe-assess.report/1`, see `REPORT_SCHEMA.md`).
 //!
 //! An optional section shows the progress since an earlier assessment of the same organisation:
-//! build it with [`comparison`] and put it into [`ReportData::comparison`] (see [`progress`]).
+//! build it with [`comparison`] and put it into [`ReportData::comparison`] (see [`progress_since`]).
 //!
 //! Every fixed string comes from the translation table in [`i18n`] (English and French).
 //! [`write_report`] writes the bytes through a temporary file in the target folder, so a failed
@@ -18,9 +18,9 @@
 mod build;
 pub mod i18n;
 mod model;
-pub mod progress;
+pub mod progress_since;
+mod texts;
 
-mod charts;
 mod html;
 mod pdf;
 mod tabular;
@@ -37,7 +37,7 @@ pub use model::{
     FlaggedRow, GapRow, GroupRow, NotApplicableRow, OwnerPlan, ReportData, RoleInfo, SCHEMA,
     Summary, TOP_GAPS, VerdictInfo, WEAK_BELOW,
 };
-pub use progress::{Comparison, comparison};
+pub use progress_since::{Comparison, comparison};
 pub use write::write_report;
 
 /// An output format.

@@ -11,7 +11,7 @@ use safe_core::scoring::{Readiness, Score};
 use serde::Serialize;
 
 use crate::i18n::{Lang, T};
-use crate::progress::Comparison;
+use crate::progress_since::Comparison;
 
 /// The schema id written in every JSON report.
 pub const SCHEMA: &str = "safe-assess.report/1";

@@ -8,7 +8,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook, Worksheet, Xls
 use crate::ReportError;
 use crate::i18n::{self, Lang, T, percent};
 use crate::model::{GapRow, ReportData};
-use crate::progress::{self, Change, Comparison};
+use crate::progress_since::{Change, Comparison, table_groups};
+use crate::texts;
 
 /// The columns of the gap register, in order.
 fn register_header(lang: Lang) -> Vec<&'static str> {
@@ -256,14 +257,14 @@ fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         ));
     }
     if let Some(c) = &d.comparison {
-        rows.push((T::PreviousAssessment.get(lang), progress::intro(lang, c)));
+        rows.push((T::PreviousAssessment.get(lang), texts::intro(lang, c)));
         rows.push((
             T::ProgressSection.get(lang),
             format!(
                 "{} {} ({})",
                 T::OverallScore.get(lang),
-                progress::then_now(lang, &c.overall),
-                progress::points(lang, &c.overall)
+                texts::then_now(lang, &c.overall),
+                texts::points(lang, &c.overall)
             ),
         ));
     }
@@ -272,14 +273,14 @@ fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         ws.write_string_with_format(i as u32, 1, v, &st.wrap)?;
     }
     if let Some(c) = &d.comparison {
-        progress_sheet(wb.add_worksheet(), &st, d, c, lang)?;
+        progress_since_sheet(wb.add_worksheet(), &st, d, c, lang)?;
     }
     wb.save_to_buffer()
 }
 
 /// One table: the overall score and the groups then and now, then the gaps closed, the gaps
 /// opened and every status change, told apart by the first column (filterable).
-fn progress_sheet(
+fn progress_since_sheet(
     ws: &mut Worksheet,
     st: &Styles,
     d: &ReportData,
@@ -317,7 +318,7 @@ fn progress_sheet(
         Ok::<_, XlsxError>(())
     };
     scores(ws, T::OverallScore.get(lang), "", "", &c.overall)?;
-    for g in progress::table_groups(d, c) {
+    for g in table_groups(d, c) {
         scores(ws, T::Score.get(lang), &g.path_label, &g.title, &g.score)?;
     }
     let gaps = [
@@ -347,7 +348,7 @@ fn progress_sheet(
                 x.criticality,
                 x.before,
                 x.after,
-                progress::movement(lang, x.movement),
+                texts::movement(lang, x.movement),
             )
         }));
     for (kind, id, title, criticality, before, after, movement) in items {

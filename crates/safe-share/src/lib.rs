@@ -1,5 +1,6 @@
 //! Sharing and re-assessment for safe-assess: portable `.safeassess` files, Ed25519 signing,
-//! checked import, merging another assessor's answers, and comparing assessments over time.
+//! checked import and merging another assessor's answers. (Comparing assessments over time is pure
+//! analytics and lives in `safe_core::compare`.)
 //!
 //! Only `safe_core::store` touches the database: this crate reads through
 //! [`safe_core::store::Store::export_bundle`] and writes through
@@ -7,7 +8,6 @@
 //! The file format is documented in [`format`]. Time and ids come from the caller.
 
 mod checks;
-pub mod compare;
 mod error;
 pub mod export;
 pub mod format;
@@ -16,7 +16,6 @@ pub mod keys;
 pub mod merge;
 pub mod read;
 
-pub use compare::{Comparison, Trend, compare, trend};
 pub use error::{Error, Result};
 pub use export::{ExportOptions, ExportSummary, export};
 pub use import::{ImportOptions, ImportOutcome, Integrity, Verification, import, verify};

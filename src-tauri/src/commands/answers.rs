@@ -7,8 +7,6 @@ use crate::dto::{AnswerInput, HistoryEntry, Saved};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
 
-use super::progress::progress;
-
 /// Saves an item's answer (replacing it) and returns it with the new badges.
 #[tauri::command]
 pub async fn save_answer(
@@ -29,10 +27,10 @@ pub(crate) fn save(
     item_id: &str,
     input: AnswerInput,
 ) -> CmdResult<Saved> {
-    let answer = s.save_answer(id, item_id, &input.into(), &ctx.stamp)?;
+    let saved = safe_app::assess::save_answer(s, id, item_id, &input.into(), &ctx.stamp)?;
     Ok(Saved {
-        answer: Some(answer.into()),
-        progress: progress(s, id)?,
+        answer: Some(saved.answer.into()),
+        progress: (&saved.scorecard).into(),
     })
 }
 
@@ -45,10 +43,10 @@ pub async fn clear_answer(
 ) -> CmdResult<Saved> {
     state
         .run(move |s, ctx| {
-            s.clear_answer(&id, &item_id, &ctx.stamp)?;
+            let scorecard = safe_app::assess::clear_answer(s, &id, &item_id, &ctx.stamp)?;
             Ok(Saved {
                 answer: None,
-                progress: progress(s, &id)?,
+                progress: (&scorecard).into(),
             })
         })
         .await

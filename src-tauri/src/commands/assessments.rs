@@ -3,13 +3,9 @@
 use safe_core::store::Store;
 use tauri::State;
 
-use crate::dto::{
-    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Pack, Role, Workspace,
-};
+use crate::dto::{Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Role, Workspace};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
-
-use super::progress;
 
 /// The supply-chain roles a trader assessment may name.
 #[tauri::command]
@@ -44,10 +40,7 @@ pub(crate) fn create(
     details: &AssessmentDetails,
 ) -> CmdResult<Assessment> {
     let id = uuid::Uuid::new_v4().to_string();
-    Ok(
-        s.create_assessment(ctx.library()?, &details.to_core(), &id, &ctx.stamp)?
-            .into(),
-    )
+    Ok(safe_app::assess::create(s, ctx.library()?, &details.to_core(), &id, &ctx.stamp)?.into())
 }
 
 /// Changes an assessment's details (title, organisation, roles, ...).
@@ -108,7 +101,7 @@ pub async fn open_assessment(state: State<'_, AppState>, id: String) -> CmdResul
 pub(crate) fn open(s: &mut Store, id: &str) -> CmdResult<Workspace> {
     let o = safe_core::open_assessment(s, id)?;
     Ok(Workspace {
-        pack: Pack::for_roles(&o.pack, &o.assessment.roles),
+        pack: (&safe_app::assess::visible_pack(&o.pack, &o.assessment.roles)).into(),
         progress: (&o.scorecard).into(),
         assessment: o.assessment.into(),
         answers: o.answers.into_iter().map(Into::into).collect(),
@@ -122,7 +115,7 @@ pub async fn dashboard(state: State<'_, AppState>, id: String) -> CmdResult<Dash
     state
         .run(move |s, _| {
             Ok(Dashboard {
-                scorecard: progress::scorecard(s, &id)?.into(),
+                scorecard: safe_app::assess::scorecard(s, &id)?.into(),
                 assessment: s.assessment(&id)?.into(),
             })
         })

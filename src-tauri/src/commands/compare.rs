@@ -1,42 +1,14 @@
 //! Re-assessment: the assessments an assessment compares with, the comparison of two, and the
-//! trend of an organisation's assessments.
+//! trend of an organisation's assessments. The family rule is `safe_app::family`'s.
 
-use safe_core::store::{self, Store};
+use safe_core::store::Store;
 use tauri::State;
 
 use crate::dto::{ComparePeers, Comparison, Trend};
-use crate::error::{CmdResult, CommandError};
+use crate::error::CmdResult;
 use crate::state::AppState;
 
-/// The fewest assessments a trend is shown for.
-pub const TREND_MIN: usize = 3;
-
-fn share_error(e: safe_share::Error) -> CommandError {
-    CommandError::new(e.code(), e.to_string())
-}
-
-fn organisation_key(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
-/// The assessments (not in the bin) of the same organisation on the same catalogue as `id`,
-/// `id` included, oldest first.
-fn family(s: &Store, id: &str) -> CmdResult<Vec<store::AssessmentSummary>> {
-    let me = s.assessment(id)?;
-    let org = organisation_key(&me.organisation);
-    let mut out: Vec<_> = s
-        .list_assessments()?
-        .into_iter()
-        .filter(|x| {
-            x.assessment.pack_id == me.pack_id
-                && organisation_key(&x.assessment.organisation) == org
-        })
-        .collect();
-    out.sort_by_key(|x| x.assessment.created_at);
-    Ok(out)
-}
-
-/// Assessment `id` and the others it compares with: same organisation, same catalogue; newest
+/// Assessment `id` and the others of its family (same organisation, same catalogue); newest
 /// first.
 #[tauri::command]
 pub async fn comparable(state: State<'_, AppState>, id: String) -> CmdResult<ComparePeers> {
@@ -44,14 +16,10 @@ pub async fn comparable(state: State<'_, AppState>, id: String) -> CmdResult<Com
 }
 
 pub(crate) fn peers(s: &mut Store, id: &str) -> CmdResult<ComparePeers> {
+    let p = safe_app::family::peers(s, id)?;
     Ok(ComparePeers {
-        assessment: s.assessment(id)?.into(),
-        peers: family(s, id)?
-            .into_iter()
-            .rev()
-            .filter(|x| x.assessment.id != id)
-            .map(Into::into)
-            .collect(),
+        assessment: p.assessment.into(),
+        peers: p.peers.into_iter().map(Into::into).collect(),
     })
 }
 
@@ -66,16 +34,11 @@ pub async fn compare_assessments(
 }
 
 pub(crate) fn compare(s: &mut Store, a: &str, b: &str) -> CmdResult<Comparison> {
-    let mut x = safe_core::open_assessment(s, a)?;
-    let mut y = safe_core::open_assessment(s, b)?;
-    if y.assessment.created_at < x.assessment.created_at {
-        std::mem::swap(&mut x, &mut y);
-    }
-    Ok(safe_share::compare(&x, &y).map_err(share_error)?.into())
+    Ok(safe_app::family::compare(s, a, b)?.into())
 }
 
-/// The scores per section over time of every assessment of `id`'s organisation (same
-/// catalogue); `None` when it has fewer than [`TREND_MIN`].
+/// The scores per section over time of `id`'s family; `None` while it has fewer than
+/// `safe_core::compare::TREND_MIN` assessments.
 #[tauri::command]
 pub async fn organisation_trend(
     state: State<'_, AppState>,
@@ -85,15 +48,5 @@ pub async fn organisation_trend(
 }
 
 pub(crate) fn trend(s: &mut Store, id: &str) -> CmdResult<Option<Trend>> {
-    let all = family(s, id)?;
-    if all.len() < TREND_MIN {
-        return Ok(None);
-    }
-    let opened = all
-        .iter()
-        .map(|x| safe_core::open_assessment(s, &x.assessment.id))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Some(
-        safe_share::trend(&opened).map_err(share_error)?.into(),
-    ))
+    Ok(safe_app::family::family_trend(s, id)?.map(Into::into))
 }

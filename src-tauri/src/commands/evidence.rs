@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use safe_core::store::{Store, Validity, read_evidence_file};
+use safe_core::store::{Store, Validity};
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
@@ -55,15 +55,9 @@ pub(crate) fn attach(
     item_id: &str,
     paths: &[PathBuf],
 ) -> CmdResult<Attached> {
-    // Read every file first, so a bad one refuses the whole drop before anything is stored.
-    let files = paths
-        .iter()
-        .map(|p| read_evidence_file(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    for f in &files {
-        s.add_evidence(id, item_id, f, Validity::default(), &ctx.stamp)?;
-    }
-    attached(s, id, item_id)
+    let done =
+        safe_app::assess::attach_evidence(s, id, item_id, paths, Validity::default(), &ctx.stamp)?;
+    Ok(attached(done))
 }
 
 /// Detaches an evidence file from an item (it stays in the assessment's list and history).
@@ -76,15 +70,15 @@ pub async fn remove_evidence(
 ) -> CmdResult<Attached> {
     state
         .run(move |s, ctx| {
-            s.remove_evidence(&id, &item_id, &sha256, &ctx.stamp)?;
-            attached(s, &id, &item_id)
+            let done = safe_app::assess::remove_evidence(s, &id, &item_id, &sha256, &ctx.stamp)?;
+            Ok(attached(done))
         })
         .await
 }
 
-fn attached(s: &Store, id: &str, item_id: &str) -> CmdResult<Attached> {
-    Ok(Attached {
-        evidence: s.evidence(id)?.into_iter().map(Into::into).collect(),
-        answer: s.answer(id, item_id)?.map(Into::into),
-    })
+fn attached(a: safe_app::assess::Attached) -> Attached {
+    Attached {
+        evidence: a.evidence.into_iter().map(Into::into).collect(),
+        answer: a.answer.map(Into::into),
+    }
 }

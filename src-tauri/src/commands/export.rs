@@ -40,34 +40,29 @@ pub async fn export_report(
         let _ = on_step.send(step);
     };
     send(ExportStep::Loading);
-    let (id, previous) = (request.assessment_id.clone(), request.compare_with.clone());
-    let (opened, previous) = state
-        .run(move |s, _| {
-            let previous = match previous {
-                Some(p) => Some(safe_core::open_assessment(s, &p)?),
-                None => None,
-            };
-            Ok((safe_core::open_assessment(s, &id)?, previous))
-        })
-        .await?;
+    let opts = options(&request);
+    let data = {
+        let opts = opts.clone();
+        state
+            .run(move |s, _| {
+                let previous = request.compare_with.as_deref();
+                Ok(safe_app::report::build(
+                    s,
+                    &request.assessment_id,
+                    previous,
+                    &opts,
+                )?)
+            })
+            .await?
+    };
     send(ExportStep::Rendering);
-    let mut opts = safe_report::Options::new(Utc::now());
-    opts.lang = match request.language {
-        Language::En => safe_report::Lang::En,
-        Language::Fr => safe_report::Lang::Fr,
-    };
-    opts.paper = match request.paper {
-        Paper::A4 => safe_report::Paper::A4,
-        Paper::Letter => safe_report::Paper::Letter,
-    };
     let format = request.format.to_report();
-    let bytes = blocking(move || render(&opened, previous.as_ref(), format, &opts)).await?;
+    let bytes = blocking(move || Ok(safe_app::report::render(&data, format, &opts)?)).await?;
     send(ExportStep::Writing);
     let size = bytes.len() as u64;
     let target = path.clone();
     // The native dialog has already asked before replacing an existing file.
-    blocking(move || safe_report::write_report(&target, &bytes, true).map_err(report_error))
-        .await?;
+    blocking(move || Ok(safe_app::report::write(&target, &bytes, true)?)).await?;
     state.add_written(path.clone())?;
     send(ExportStep::Done);
     Ok(Some(Exported {
@@ -100,22 +95,17 @@ pub async fn open_exported(
         })
 }
 
-/// The report of `opened`, with the progress since `previous` when one is given.
-pub(crate) fn render(
-    opened: &safe_core::Opened,
-    previous: Option<&safe_core::Opened>,
-    format: safe_report::Format,
-    opts: &safe_report::Options,
-) -> CmdResult<Vec<u8>> {
-    let mut data = safe_report::ReportData::build(opened, opts);
-    if let Some(previous) = previous {
-        data.comparison = Some(safe_report::comparison(previous, opened).map_err(report_error)?);
-    }
-    safe_report::render_data(&data, format, opts).map_err(report_error)
-}
-
-fn report_error(e: safe_report::ReportError) -> CommandError {
-    CommandError::new(e.code(), e.to_string())
+/// The report options of a request, generated now and judged against the user's date.
+pub(crate) fn options(request: &ExportRequest) -> safe_report::Options {
+    let lang = match request.language {
+        Language::En => safe_report::Lang::En,
+        Language::Fr => safe_report::Lang::Fr,
+    };
+    let paper = match request.paper {
+        Paper::A4 => safe_report::Paper::A4,
+        Paper::Letter => safe_report::Paper::Letter,
+    };
+    safe_app::report::options(lang, paper, Utc::now())
 }
 
 fn dialog_title(lang: Language) -> &'static str {

@@ -1,5 +1,5 @@
-//! The Tauri commands: each unpacks its arguments, makes the core calls of one user action, and
-//! maps the result to the boundary types. No SQL and no business rules live here.
+//! The Tauri commands: each unpacks its arguments, makes the `safe_app` (or core) call of one
+//! user action, and maps the result to the boundary types. No SQL and no business rules live here.
 
 pub mod answers;
 pub mod app;
@@ -7,8 +7,16 @@ pub mod assessments;
 pub mod compare;
 pub mod evidence;
 pub mod export;
-mod progress;
 pub mod share;
+
+use crate::error::CommandError;
+
+/// A user action's error keeps its stable code (`share_tampered`, `not_comparable`, ...).
+impl From<safe_app::Error> for CommandError {
+    fn from(e: safe_app::Error) -> Self {
+        CommandError::new(e.code(), e.to_string())
+    }
+}
 
 #[cfg(test)]
 mod tests;

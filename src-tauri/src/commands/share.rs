@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use safe_core::store::Store;
-use safe_share::{ImportOptions, Keys, Limits, key_dir};
+use safe_share::{ImportOptions, Limits};
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
@@ -15,22 +15,14 @@ use crate::dto::{
     Imported, MergeChoice, MergeConflict, MergePreview, MergeTaken, Merged, ShareCheck,
     ShareExported,
 };
-use crate::error::{CmdResult, CommandError};
+use crate::error::CmdResult;
 use crate::state::{AppState, Ctx, blocking};
 
 /// The file type offered in the dialogs.
 const FILTER: (&str, &str) = ("SAFE Assess", "safeassess");
 
-/// A sharing error keeps its stable code (`share_tampered`, `share_unreadable`, ...).
-fn share_error(e: safe_share::Error) -> CommandError {
-    CommandError::new(e.code(), e.to_string())
-}
-
 fn options(allow_unsigned: bool) -> ImportOptions {
-    ImportOptions {
-        limits: Limits::default(),
-        allow_unsigned,
-    }
+    safe_app::share::import_options(None, allow_unsigned)
 }
 
 /// Asks where to save, then writes assessment `id` as a signed file (`redact`: without comments,
@@ -65,16 +57,8 @@ pub(crate) fn export_to(
     redact: bool,
     path: &Path,
 ) -> CmdResult<ShareExported> {
-    let keys = Keys::load_or_create(&key_dir(db)).map_err(share_error)?;
-    let opts = safe_share::ExportOptions {
-        redact,
-        signer_name: ctx.stamp.by.clone(),
-        // The native dialog has already asked before replacing an existing file.
-        overwrite: true,
-    };
-    Ok(safe_share::export(s, id, &keys, &opts, path, ctx.stamp.at)
-        .map_err(share_error)?
-        .into())
+    // The native dialog has already asked before replacing an existing file.
+    Ok(safe_app::share::export(s, db, id, redact, true, path, &ctx.stamp)?.into())
 }
 
 fn file_name(title: &str, redact: bool) -> String {
@@ -102,36 +86,25 @@ pub async fn pick_share_file(
     let db = state.paths().database.clone();
     // The file is read outside the database lock: checking a large file takes a while.
     let verified = {
-        let path = path.clone();
-        blocking(move || safe_share::verify(&path, Limits::default()).map_err(share_error)).await?
+        let (path, db) = (path.clone(), db.clone());
+        blocking(move || Ok(safe_app::share::verify(&db, &path, Limits::default())?)).await?
     };
     state
-        .run(move |s, _| check(s, &db, path, verified))
+        .run(move |s, _| check(s, path, verified))
         .await
         .map(Some)
 }
 
 pub(crate) fn check(
     s: &mut Store,
-    db: &Path,
     path: PathBuf,
-    v: safe_share::Verification,
+    verified: safe_app::share::Verified,
 ) -> CmdResult<ShareCheck> {
-    // Only look for this installation's key: checking a file never creates one.
-    let own = Keys::load(&key_dir(db))
-        .ok()
-        .flatten()
-        .map(|k| k.fingerprint());
-    let own_key = v
-        .signer
-        .as_ref()
-        .is_some_and(|x| Some(&x.fingerprint) == own.as_ref());
-    let mut merge_targets = Vec::new();
-    if let Some(m) = &v.manifest {
-        for id in safe_share::merge::merge_targets(s, m).map_err(share_error)? {
-            merge_targets.push(s.assessment(&id)?.into());
-        }
-    }
+    let merge_targets = safe_app::share::merge_targets(s, &verified.verification)?
+        .into_iter()
+        .map(Into::into)
+        .collect();
+    let (v, own_key) = (verified.verification, verified.own_key);
     Ok(ShareCheck {
         file_name: path
             .file_name()
@@ -168,11 +141,7 @@ pub(crate) fn import(
     allow_unsigned: bool,
 ) -> CmdResult<Imported> {
     let new_id = uuid::Uuid::new_v4().to_string();
-    Ok(
-        safe_share::import(s, path, &options(allow_unsigned), &new_id, &ctx.stamp)
-            .map_err(share_error)?
-            .into(),
-    )
+    Ok(safe_app::share::import(s, path, &options(allow_unsigned), &new_id, &ctx.stamp)?.into())
 }
 
 /// What merging a picked file into assessment `id` would do: items taken, conflicts side by side.
@@ -195,41 +164,39 @@ pub(crate) fn preview(
     path: &Path,
     allow_unsigned: bool,
 ) -> CmdResult<MergePreview> {
-    use safe_share::merge;
-    let file = merge::open_for_merge(s, id, path, &options(allow_unsigned)).map_err(share_error)?;
-    let plan = merge::plan(s, id, &file).map_err(share_error)?;
-    let a = s.assessment(id)?;
-    let pack = s.pack(&a.pack_id, &a.pack_version)?;
-    let title = |item: &str| pack.item(item).map(|i| i.title.clone()).unwrap_or_default();
-    let take = plan
+    let p = safe_app::share::merge_preview(s, id, path, &options(allow_unsigned))?;
+    let take = p
+        .plan
         .take
         .iter()
         .filter_map(|item| {
-            let theirs = file.bundle.answers.iter().find(|x| &x.item_id == item)?;
+            let theirs = p.file.bundle.answers.iter().find(|x| &x.item_id == item)?;
             Some(MergeTaken {
                 item_id: item.clone(),
-                title: title(item),
+                title: p.title(item),
                 theirs: theirs.clone().into(),
             })
         })
         .collect();
-    let conflicts = plan
+    let conflicts = p
+        .plan
         .conflicts
-        .into_iter()
+        .iter()
         .map(|c| MergeConflict {
-            title: title(&c.item_id),
-            item_id: c.item_id,
-            mine: c.mine.into(),
-            theirs: c.theirs.into(),
+            title: p.title(&c.item_id),
+            item_id: c.item_id.clone(),
+            mine: c.mine.clone().into(),
+            theirs: c.theirs.clone().into(),
         })
         .collect();
+    let plan = &p.plan;
     Ok(MergePreview {
-        assessment: a.into(),
+        assessment: p.assessment.clone().into(),
         file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        signer: file.signature.map(|x| x.signer.into()),
+        signer: p.file.signature.as_ref().map(|x| x.signer.clone().into()),
         take,
         conflicts,
         same: u32::try_from(plan.same.len()).unwrap_or(u32::MAX),
@@ -261,18 +228,13 @@ pub(crate) fn merge(
     allow_unsigned: bool,
     choices: &[MergeChoice],
 ) -> CmdResult<Merged> {
-    use safe_share::merge;
-    let mut file =
-        merge::open_for_merge(s, id, path, &options(allow_unsigned)).map_err(share_error)?;
     let choose = |item: &str| {
         choices
             .iter()
             .find(|c| c.item_id == item)
             .map(|c| c.side.into())
     };
-    Ok(merge::apply(s, id, path, &mut file, &choose, &ctx.stamp)
-        .map_err(share_error)?
-        .into())
+    Ok(safe_app::share::merge(s, id, path, &options(allow_unsigned), &choose, &ctx.stamp)?.into())
 }
 
 #[cfg(test)]

@@ -125,9 +125,10 @@ mod sharing {
     }
 
     fn verify(st: &AppState, path: &std::path::Path) -> crate::dto::ShareCheck {
-        let v = safe_share::verify(path, safe_share::Limits::default()).expect("readable");
         let db = st.paths().database.clone();
-        st.run_now(|s, _| share::check(s, &db, path.to_path_buf(), v))
+        let v =
+            safe_app::share::verify(&db, path, safe_share::Limits::default()).expect("readable");
+        st.run_now(|s, _| share::check(s, path.to_path_buf(), v))
             .expect("checked")
     }
 
@@ -315,21 +316,23 @@ mod sharing {
 mod report_progress {
     use super::*;
     use crate::commands::export;
+    use crate::dto::{ExportFormat, ExportRequest, Language, Paper};
 
     fn json_report(
         st: &AppState,
         id: &str,
         previous: Option<&str>,
     ) -> crate::error::CmdResult<serde_json::Value> {
-        let (opened, previous) = st.run_now(|s, _| {
-            let previous = match previous {
-                Some(p) => Some(safe_core::open_assessment(s, p)?),
-                None => None,
-            };
-            Ok((safe_core::open_assessment(s, id)?, previous))
-        })?;
-        let opts = safe_report::Options::new(chrono::Utc::now());
-        let bytes = export::render(&opened, previous.as_ref(), safe_report::Format::Json, &opts)?;
+        let request = ExportRequest {
+            assessment_id: id.into(),
+            format: ExportFormat::Json,
+            language: Language::En,
+            paper: Paper::A4,
+            compare_with: previous.map(Into::into),
+        };
+        let opts = export::options(&request);
+        let data = st.run_now(|s, _| Ok(safe_app::report::build(s, id, previous, &opts)?))?;
+        let bytes = safe_app::report::render(&data, safe_report::Format::Json, &opts)?;
         Ok(serde_json::from_slice(&bytes).expect("report JSON"))
     }
 

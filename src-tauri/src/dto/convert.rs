@@ -258,46 +258,31 @@ impl From<&cat::Item> for Item {
     }
 }
 
-impl Group {
-    /// The group cut to the items that apply to `roles`; `None` when nothing in it applies.
-    fn applicable(g: &cat::Group, roles: &[String]) -> Option<Group> {
-        let items: Vec<Item> = g
-            .items
-            .iter()
-            .filter(|i| i.applies_to(roles))
-            .map(Item::from)
-            .collect();
-        let groups: Vec<Group> = g
-            .groups
-            .iter()
-            .filter_map(|c| Group::applicable(c, roles))
-            .collect();
-        (!items.is_empty() || !groups.is_empty()).then(|| Group {
+impl From<&cat::Group> for Group {
+    fn from(g: &cat::Group) -> Self {
+        Group {
             id: g.id.clone(),
             kind: g.kind.into(),
             label: g.label().to_string(),
             title: g.title.clone(),
             summary: g.summary.clone(),
             reference: g.reference.clone(),
-            groups,
-            items,
-        })
+            groups: g.groups.iter().map(Group::from).collect(),
+            items: g.items.iter().map(Item::from).collect(),
+        }
     }
 }
 
-impl Pack {
-    /// The pack cut to the items that apply to an assessment with these roles.
-    pub fn for_roles(p: &cat::Pack, roles: &[String]) -> Pack {
+impl From<&cat::Pack> for Pack {
+    /// The whole pack; the workspace gets it cut to the assessment's roles
+    /// (`safe_app::assess::visible_pack`).
+    fn from(p: &cat::Pack) -> Self {
         Pack {
             id: p.id.clone(),
             title: p.title.clone(),
             edition: p.edition.clone(),
             version: p.version.clone(),
-            groups: p
-                .groups
-                .iter()
-                .filter_map(|g| Group::applicable(g, roles))
-                .collect(),
+            groups: p.groups.iter().map(Group::from).collect(),
         }
     }
 }
@@ -405,35 +390,6 @@ fn count(n: usize) -> u32 {
 mod tests {
     use super::*;
     use safe_core::history::{Change, EvidenceRef};
-
-    fn roles(ids: &[&str]) -> Vec<String> {
-        ids.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn the_pack_is_cut_to_what_applies() {
-        let lib = cat::Library::builtin().expect("built-in packs load");
-        let pack = lib
-            .default_for(cat::Profile::Trader)
-            .expect("a trader pack is built in");
-        let cut = Pack::for_roles(pack, &roles(&["importer"]));
-        let mut ids = Vec::new();
-        fn walk(g: &Group, ids: &mut Vec<String>) {
-            ids.extend(g.items.iter().map(|i| i.id.clone()));
-            g.groups.iter().for_each(|c| walk(c, ids));
-        }
-        cut.groups.iter().for_each(|g| walk(g, &mut ids));
-        let expected: Vec<String> = pack
-            .items()
-            .into_iter()
-            .filter(|i| i.applies_to(&roles(&["importer"])))
-            .map(|i| i.id.clone())
-            .collect();
-        assert_eq!(
-            ids, expected,
-            "the workspace shows exactly the applicable items, in catalogue order"
-        );
-    }
 
     #[test]
     fn answers_round_trip_through_the_boundary_type() {

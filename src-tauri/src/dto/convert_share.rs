@@ -1,7 +1,7 @@
 //! Conversions from `safe-share`'s types to the sharing boundary types: field by field, no rules.
 
+use safe_core::compare as cmp;
 use safe_core::store;
-use safe_share::compare as cmp;
 
 use super::share::*;
 

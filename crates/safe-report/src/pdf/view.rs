@@ -9,12 +9,12 @@ use safe_core::model::{Priority, Status};
 use safe_core::scoring::Readiness;
 use serde::Serialize;
 
-use crate::html::{cover_facts, generated, sections, threshold};
 use crate::i18n::{self, Lang, T, fill, long_date, percent, short_date};
 use crate::model::{ReportData, WEAK_BELOW, aim_short};
-use crate::progress::{
-    self, Comparison, GroupChange, chart_groups, intro, paragraph, points, signed, table_groups,
-    then_now,
+use crate::progress_since::{Comparison, GroupChange, chart_groups, table_groups};
+use crate::texts::{
+    cover_facts, generated, intro, movement, paragraph, points, sections, signed, then_now,
+    threshold, truncate,
 };
 use crate::{Options, Paper};
 
@@ -60,13 +60,13 @@ pub struct View<'a> {
     /// Per bar group: "code title", shortened to fit the chart.
     bar_labels: Vec<String>,
     /// The progress section's texts, when the report has a comparison.
-    progress: Option<ProgressView>,
+    progress: Option<ProgressSinceView>,
 }
 
 /// The progress section's texts and figures, already written out.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct ProgressView {
+struct ProgressSinceView {
     intro: String,
     paragraph: String,
     overall: String,
@@ -90,8 +90,8 @@ struct ProgressRow {
     change: String,
 }
 
-impl ProgressView {
-    fn build(d: &ReportData, c: &Comparison, lang: Lang) -> ProgressView {
+impl ProgressSinceView {
+    fn build(d: &ReportData, c: &Comparison, lang: Lang) -> ProgressSinceView {
         let row = |g: &GroupChange, label: &str, title: String| ProgressRow {
             label: label.to_string(),
             title,
@@ -111,7 +111,7 @@ impl ProgressView {
                 .into_iter()
                 .map(|g| row(g, &g.path_label, g.title.clone())),
         );
-        ProgressView {
+        ProgressSinceView {
             intro: intro(lang, c),
             paragraph: paragraph(lang, c),
             overall: then_now(lang, &c.overall),
@@ -120,13 +120,13 @@ impl ProgressView {
             completion_change: points(lang, &c.completion),
             chart: chart_groups(d, c)
                 .into_iter()
-                .map(|g| row(g, &g.label, crate::charts::truncate(&g.title, 50)))
+                .map(|g| row(g, &g.label, truncate(&g.title, 50)))
                 .collect(),
             table,
             movements: c
                 .changes
                 .iter()
-                .map(|x| progress::movement(lang, x.movement))
+                .map(|x| movement(lang, x.movement))
                 .collect(),
         }
     }
@@ -286,12 +286,12 @@ impl<'a> View<'a> {
                 .bar_groups
                 .iter()
                 .filter_map(|id| d.group(id))
-                .map(|g| crate::charts::truncate(&g.title, 52))
+                .map(|g| truncate(&g.title, 52))
                 .collect(),
             progress: d
                 .comparison
                 .as_ref()
-                .map(|c| ProgressView::build(d, c, lang)),
+                .map(|c| ProgressSinceView::build(d, c, lang)),
         }
     }
 }

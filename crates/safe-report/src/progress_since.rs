@@ -1,7 +1,7 @@
 //! The optional "Progress since the previous assessment" section: what changed between an earlier
 //! assessment of the same organisation and the one reported on.
 //!
-//! [`comparison`] builds the section from two opened assessments with `safe_share::compare` (a
+//! [`comparison`] builds the section from two opened assessments with `safe_core::compare` (a
 //! pure function: no file or database is touched) and refuses pairs that should not be compared.
 //! The shell puts the result into [`ReportData::comparison`] before rendering:
 //!
@@ -22,7 +22,6 @@ use serde::Serialize;
 
 use crate::ReportError;
 use crate::build::path_labels;
-use crate::i18n::{Lang, T, fill, long_date, percent};
 use crate::model::ReportData;
 
 /// What changed since an earlier assessment of the same organisation.
@@ -75,7 +74,7 @@ pub struct Change {
 }
 
 impl Change {
-    fn new(before: Option<f64>, after: Option<f64>) -> Change {
+    pub(crate) fn new(before: Option<f64>, after: Option<f64>) -> Change {
         Change {
             before,
             after,
@@ -166,7 +165,7 @@ pub fn comparison(previous: &Opened, current: &Opened) -> Result<Comparison, Rep
             c.id
         )));
     }
-    let cmp = safe_share::compare(previous, current)
+    let cmp = safe_core::compare::compare(previous, current)
         .map_err(|e| ReportError::NotComparable(e.to_string()))?;
     if !cmp.same_organisation {
         return Err(ReportError::NotComparable(format!(
@@ -175,7 +174,7 @@ pub fn comparison(previous: &Opened, current: &Opened) -> Result<Comparison, Rep
         )));
     }
     let labels = path_labels(&current.pack);
-    let gap = |g: safe_share::compare::GapChange| GapChange {
+    let gap = |g: safe_core::compare::GapChange| GapChange {
         item_id: g.item_id,
         title: g.title,
         criticality: g.criticality,
@@ -212,11 +211,11 @@ pub fn comparison(previous: &Opened, current: &Opened) -> Result<Comparison, Rep
             .into_iter()
             .map(|x| StatusChange {
                 movement: match x.movement {
-                    safe_share::compare::Movement::Improved => Movement::Improved,
-                    safe_share::compare::Movement::Worsened => Movement::Worsened,
-                    safe_share::compare::Movement::Answered => Movement::Answered,
-                    safe_share::compare::Movement::Unanswered => Movement::Unanswered,
-                    safe_share::compare::Movement::Changed => Movement::Changed,
+                    safe_core::compare::Movement::Improved => Movement::Improved,
+                    safe_core::compare::Movement::Worsened => Movement::Worsened,
+                    safe_core::compare::Movement::Answered => Movement::Answered,
+                    safe_core::compare::Movement::Unanswered => Movement::Unanswered,
+                    safe_core::compare::Movement::Changed => Movement::Changed,
                 },
                 item_id: x.item_id,
                 title: x.title,
@@ -226,88 +225,6 @@ pub fn comparison(previous: &Opened, current: &Opened) -> Result<Comparison, Rep
             })
             .collect(),
     })
-}
-
-// ---------------------------------------------------------------- texts shared by the formats
-
-/// The label of a movement in `lang`.
-pub fn movement(lang: Lang, m: Movement) -> &'static str {
-    match m {
-        Movement::Improved => T::MoveImproved.get(lang),
-        Movement::Worsened => T::MoveWorsened.get(lang),
-        Movement::Answered => T::MoveAnswered.get(lang),
-        Movement::Unanswered => T::MoveUnanswered.get(lang),
-        Movement::Changed => T::MoveChanged.get(lang),
-    }
-}
-
-/// The change between two scores as shown (`+9`, `−3`, `0`, or `n/a`), computed from the rounded
-/// figures so that it always matches the two numbers printed beside it.
-pub fn signed(lang: Lang, c: &Change) -> String {
-    match (c.before, c.after) {
-        (Some(b), Some(a)) => {
-            let d = a.round() - b.round();
-            if d > 0.0 {
-                format!("+{d}")
-            } else if d < 0.0 {
-                format!("\u{2212}{}", -d)
-            } else {
-                "0".into()
-            }
-        }
-        _ => T::NotScored.get(lang).to_string(),
-    }
-}
-
-/// `+9 points`, `−1 point`, or `n/a`.
-pub fn points(lang: Lang, c: &Change) -> String {
-    let s = signed(lang, c);
-    match (c.before, c.after) {
-        (Some(b), Some(a)) if (a.round() - b.round()).abs() == 1.0 => {
-            format!("{s} {}", T::Point.get(lang))
-        }
-        (Some(_), Some(_)) => format!("{s} {}", T::Points.get(lang)),
-        _ => s,
-    }
-}
-
-/// "Compared with the previous assessment “…” of 5 March 2025 (id …), …".
-pub fn intro(lang: Lang, c: &Comparison) -> String {
-    fill(
-        lang,
-        T::ProgressIntro,
-        &[
-            ("title", c.previous.title.trim()),
-            ("date", &long_date(lang, c.previous.updated_at.date_naive())),
-            ("id", &c.previous.id),
-            ("version", &c.previous.catalogue_version),
-        ],
-    )
-}
-
-/// The figures in one sentence.
-pub fn paragraph(lang: Lang, c: &Comparison) -> String {
-    fill(
-        lang,
-        T::ProgressPara,
-        &[
-            ("before", &percent(lang, c.overall.before)),
-            ("after", &percent(lang, c.overall.after)),
-            ("delta", &points(lang, &c.overall)),
-            ("closed", &c.gaps_closed.len().to_string()),
-            ("opened", &c.gaps_opened.len().to_string()),
-            ("changed", &c.changes.len().to_string()),
-        ],
-    )
-}
-
-/// `62% → 71%`.
-pub fn then_now(lang: Lang, c: &Change) -> String {
-    format!(
-        "{} \u{2192} {}",
-        percent(lang, c.before),
-        percent(lang, c.after)
-    )
 }
 
 /// The groups of the score table: the report's bar groups (sections, or standards and parts), in
@@ -325,33 +242,4 @@ pub fn chart_groups<'a>(d: &'a ReportData, c: &'a Comparison) -> Vec<&'a GroupCh
         .iter()
         .filter_map(|id| c.groups.iter().find(|g| &g.id == id))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn change(b: Option<f64>, a: Option<f64>) -> Change {
-        Change::new(b, a)
-    }
-
-    #[test]
-    fn deltas_are_shown_from_the_rounded_figures() {
-        let en = Lang::En;
-        assert_eq!(signed(en, &change(Some(62.4), Some(71.6))), "+10");
-        assert_eq!(signed(en, &change(Some(70.0), Some(66.7))), "\u{2212}3");
-        assert_eq!(signed(en, &change(Some(50.2), Some(49.9))), "0");
-        assert_eq!(signed(en, &change(None, Some(40.0))), "n/a");
-        assert_eq!(points(en, &change(Some(50.0), Some(51.0))), "+1 point");
-        assert_eq!(
-            points(Lang::Fr, &change(Some(50.0), Some(40.0))),
-            "\u{2212}10 points"
-        );
-        assert_eq!(
-            then_now(Lang::Fr, &change(Some(50.0), None)),
-            "50\u{a0}% \u{2192} n.d."
-        );
-        assert_eq!(change(Some(50.0), Some(40.0)).delta, Some(-10.0));
-        assert_eq!(change(None, Some(40.0)).delta, None);
-    }
 }

@@ -1,19 +1,40 @@
-//! Comparing two assessments of one organisation, and the trend over several.
+//! Comparing two assessments of one organisation, and the trend over several: pure analytics
+//! beside [`crate::scoring`], no I/O.
 //!
-//! Pure functions over [`safe_core::Opened`] (already scored with `safe_core::scoring::score`).
-//! Items and groups are matched by id, so assessments on different versions of the same pack
-//! compare too; the pack id must be the same.
+//! Functions over [`crate::Opened`] (already scored with [`crate::scoring::score`]). Items and
+//! groups are matched by id, so assessments on different versions of the same pack compare too;
+//! the pack id must be the same.
+//!
+//! **The assessment family** ([`same_family`]): the assessments that compare with each other and
+//! make a trend are those of the same organisation ([`organisation_key`]: the name trimmed and
+//! compared ignoring case; accents count) on the same catalogue pack id (any version). The shells
+//! list them with `safe_app::family`, which also leaves out the bin and orders them oldest first.
+//! A trend needs at least [`TREND_MIN`] assessments.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
-use safe_core::Opened;
-use safe_core::catalogue::Criticality;
-use safe_core::model::Status;
-use safe_core::scoring::Score;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::catalogue::Criticality;
+use crate::model::{Assessment, Status};
+use crate::scoring::{Gap, Score};
+use crate::{Error, Opened, Result};
+
+/// The fewest assessments a trend is drawn for, in the app and on the command line.
+pub const TREND_MIN: usize = 3;
+
+/// The key organisations are matched by: the name trimmed and lower-cased (accents are kept, so
+/// `Société` and `Societe` are two organisations).
+pub fn organisation_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// True when `a` and `b` belong to one family: the same organisation ([`organisation_key`]) on
+/// the same catalogue pack id (any version).
+pub fn same_family(a: &Assessment, b: &Assessment) -> bool {
+    a.pack_id == b.pack_id && organisation_key(&a.organisation) == organisation_key(&b.organisation)
+}
 
 /// One assessment in a comparison or trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -143,7 +164,7 @@ fn same_pack(list: &[&Opened]) -> Result<()> {
             .iter()
             .find(|o| o.assessment.pack_id != first.assessment.pack_id)
     {
-        return Err(Error::Invalid(format!(
+        return Err(Error::invalid(format!(
             "assessments {} ({}) and {} ({}) use different catalogues; only assessments on the same catalogue compare",
             first.assessment.id, first.assessment.pack_id, o.assessment.id, o.assessment.pack_id
         )));
@@ -208,7 +229,7 @@ pub fn compare(a: &Opened, b: &Opened) -> Result<Comparison> {
         o.scorecard.gaps.iter().map(|g| g.item_id.clone()).collect()
     };
     let (ga, gb) = (gap_ids(a), gap_ids(b));
-    let gap_change = |g: &safe_core::scoring::Gap| GapChange {
+    let gap_change = |g: &Gap| GapChange {
         item_id: g.item_id.clone(),
         title: g.title.clone(),
         criticality: g.criticality,
@@ -257,8 +278,8 @@ pub fn compare(a: &Opened, b: &Opened) -> Result<Comparison> {
     Ok(Comparison {
         before: point(a),
         after: point(b),
-        same_organisation: a.assessment.organisation.trim().to_lowercase()
-            == b.assessment.organisation.trim().to_lowercase(),
+        same_organisation: organisation_key(&a.assessment.organisation)
+            == organisation_key(&b.assessment.organisation),
         delta: delta(a.scorecard.overall.score, b.scorecard.overall.score),
         groups,
         changes,
@@ -293,12 +314,13 @@ pub struct Trend {
     pub overall: Vec<Option<f64>>,
 }
 
-/// The trend over two or more assessments, ordered by creation time.
+/// The trend over [`TREND_MIN`] or more assessments, ordered by creation time.
 pub fn trend(list: &[Opened]) -> Result<Trend> {
-    if list.len() < 2 {
-        return Err(Error::Invalid(
-            "a trend needs at least two assessments".into(),
-        ));
+    if list.len() < TREND_MIN {
+        return Err(Error::invalid(format!(
+            "a trend needs at least {TREND_MIN} assessments ({} given)",
+            list.len()
+        )));
     }
     let mut sorted: Vec<&Opened> = list.iter().collect();
     same_pack(&sorted)?;
@@ -335,3 +357,6 @@ pub fn trend(list: &[Opened]) -> Result<Trend> {
         groups,
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,14 +3,12 @@
 
 use std::fmt::Write as _;
 
+use super::charts::{self, Pair};
 use super::{crit, esc, kpi, status};
-use crate::charts::{self, Pair};
 use crate::i18n::{Lang, T};
 use crate::model::ReportData;
-use crate::progress::{
-    self, Comparison, GapChange, chart_groups, intro, paragraph, points, signed, table_groups,
-    then_now,
-};
+use crate::progress_since::{Comparison, GapChange, Movement, chart_groups, table_groups};
+use crate::texts::{intro, movement, paragraph, points, signed, then_now};
 
 pub(super) fn section(h: &mut String, d: &ReportData, lang: Lang) {
     let Some(c) = &d.comparison else { return };
@@ -188,18 +186,18 @@ fn changes(h: &mut String, lang: Lang, c: &Comparison) {
             status(lang, x.before),
             status(lang, x.after),
             movement_class(x.movement),
-            esc(progress::movement(lang, x.movement))
+            esc(movement(lang, x.movement))
         );
     }
     h.push_str("</tbody>\n</table>\n");
 }
 
-fn movement_class(m: progress::Movement) -> &'static str {
+fn movement_class(m: Movement) -> &'static str {
     match m {
-        progress::Movement::Improved => "improved",
-        progress::Movement::Worsened => "worsened",
-        progress::Movement::Answered => "answered",
-        progress::Movement::Unanswered => "unanswered",
-        progress::Movement::Changed => "changed",
+        Movement::Improved => "improved",
+        Movement::Worsened => "worsened",
+        Movement::Answered => "answered",
+        Movement::Unanswered => "unanswered",
+        Movement::Changed => "changed",
     }
 }

@@ -5,7 +5,8 @@
 
 use std::fmt::Write as _;
 
-use crate::html::esc;
+use super::esc;
+use crate::texts::truncate;
 
 /// One bar or radar axis.
 pub struct Point<'a> {
@@ -25,18 +26,6 @@ const FONT: &str = "font-family=\"Helvetica, Arial, sans-serif\"";
 fn fmt_score(v: Option<f64>, na: &str) -> String {
     v.map(|v| format!("{}", v.round()))
         .unwrap_or_else(|| na.to_string())
-}
-
-/// Shortens `s` to `max` characters with an ellipsis.
-pub fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
-        t = t.trim_end().to_string();
-        t.push('…');
-        t
-    }
 }
 
 /// Hatch pattern definitions, with ids prefixed by `id`.

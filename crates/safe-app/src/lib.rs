@@ -1,0 +1,29 @@
+//! The application layer of safe-assess: the operations the desktop app (`src-tauri`) and the
+//! command line (`safe-assess`) both perform, each one user action.
+//!
+//! Every function takes explicit inputs (an open [`Store`](safe_core::store::Store) or the
+//! database path, a [`Stamp`](safe_core::model::Stamp) for who and when, ids) and returns the
+//! core's own types; the shells parse their input, make one call here and format the result.
+//! Nothing here reads the clock except [`today`], the one rule for the user's date, and nothing
+//! prints, opens dialogs or makes ids.
+//!
+//! | module | user actions |
+//! |---|---|
+//! | [`assess`] | create, save or clear an answer (with the new scorecard), attach evidence, the pack cut to a set of roles, the scorecard without evidence |
+//! | [`family`] | the assessment family, compare, trend |
+//! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
+//! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
+
+pub mod assess;
+mod error;
+pub mod family;
+pub mod report;
+pub mod share;
+
+pub use error::{Error, Result};
+
+/// The user's date: the local calendar date of this computer. Overdue actions and expired
+/// evidence are judged against it, in the app and on the command line alike.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
