@@ -178,6 +178,9 @@ fn redaction_blanks_comments_and_owners() {
     );
 }
 
+/// One stored row: assessment id, seq, action, old and new.
+type RawRow = (String, i64, String, Option<String>, Option<String>);
+
 /// The kind of a change, to compare with the fixture's expectation.
 fn kind(c: &Change) -> &'static str {
     match c {
@@ -248,7 +251,7 @@ fn a_database_of_the_previous_release_reads_entry_by_entry() {
     let mut stmt = conn
         .prepare("SELECT assessment_id, seq, action, old, new FROM history ORDER BY seq")
         .expect("prepare");
-    let rows: Vec<(String, i64, String, Option<String>, Option<String>)> = stmt
+    let rows: Vec<RawRow> = stmt
         .query_map([], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })
