@@ -3,9 +3,7 @@
 use safe_core::store::Store;
 use tauri::State;
 
-use crate::dto::{
-    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Pack, Role, Workspace,
-};
+use crate::dto::{Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Role, Workspace};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
 
