@@ -2,6 +2,7 @@
 //! database: the family of an organisation, the date a report judges "overdue" against, and the
 //! failure (code and message) of a refused action. The desktop commands call the same `safe_app`
 //! functions (see `src-tauri/src/commands/tests.rs`), so all three agree.
+#![allow(clippy::expect_used)]
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! The user actions against a real (temporary) database, as both shells call them.
+#![allow(clippy::expect_used)]
 
 use std::path::PathBuf;
 

@@ -357,6 +357,11 @@ mod report_progress {
 
         let plain = json_report(&st, &second.id, None).expect("report");
         assert!(plain["comparison"].is_null(), "no comparison unless asked");
+        assert_eq!(
+            plain["asOf"],
+            safe_app::today().to_string(),
+            "judged against the user's local date, as on the command line"
+        );
         let with = json_report(&st, &second.id, Some(&first.id)).expect("report");
         let closed = with["comparison"]["gapsClosed"]
             .as_array()
