@@ -2,7 +2,11 @@
 //!
 //! Exit codes: 0 ok, 2 bad usage or bad input (nothing changed), 1 anything else.
 
+#[macro_use]
+mod out;
+
 mod args;
+mod catalogue;
 mod commands;
 mod render;
 mod report;
@@ -23,7 +27,9 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match commands::run(cli) {
+    let result = commands::run(cli);
+    out::flush();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", one_line(&e.to_string()));

@@ -66,7 +66,7 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
     let bytes =
         safe_report::render_data(&data, format, &opts).map_err(|e| render_fault(e, &a.out))?;
     safe_report::write_report(&a.out, &bytes, a.force)?;
-    println!(
+    outln!(
         "wrote {} ({} report, {} KB)",
         a.out.display(),
         format.slug(),
