@@ -25,7 +25,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Catalogue packs: list them or check a pack file.
+    /// Catalogue packs: list them, show one's groups and items, or check a pack file.
     #[command(subcommand)]
     Catalogue(CatalogueCmd),
     /// Create an assessment and print its id.
@@ -127,6 +127,14 @@ pub enum CatalogueCmd {
     /// List the packs and roles.
     List {
         /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every group and item of a pack (built-in or your own).
+    Show {
+        /// Pack id (see `catalogue list`).
+        pack: String,
+        /// Print JSON: the whole pack, every field.
         #[arg(long)]
         json: bool,
     },

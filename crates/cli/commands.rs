@@ -66,7 +66,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut s = ctx.store()?;
             let id = s.resolve(&id)?;
             s.clear_answer(&id, &item, &ctx.stamp())?;
-            println!("cleared {item}");
+            outln!("cleared {item}");
             Ok(())
         }
         Command::Evidence(c) => evidence(&ctx, c),
@@ -90,20 +90,20 @@ pub fn run(cli: Cli) -> Result<()> {
             let id = s.resolve(&id)?;
             let new_id = uuid::Uuid::new_v4().to_string();
             let a = s.duplicate_assessment(&id, &new_id, &title, &ctx.stamp())?;
-            println!("{}", a.id);
+            outln!("{}", a.id);
             Ok(())
         }
         Command::Delete { id } => {
             let mut s = ctx.store()?;
             let id = s.resolve(&id)?;
             s.delete_assessment(&id, &ctx.stamp())?;
-            println!("moved {id} to the bin; 'safe-assess undelete {id}' brings it back");
+            outln!("moved {id} to the bin; 'safe-assess undelete {id}' brings it back");
             Ok(())
         }
         Command::Undelete { id } => {
             let mut s = ctx.store()?;
             let a = s.restore_assessment(id.trim(), &ctx.stamp())?;
-            println!("restored {} ({})", a.id, a.title);
+            outln!("restored {} ({})", a.id, a.title);
             Ok(())
         }
         Command::Backup { list } => backup(&ctx, list),
@@ -126,10 +126,11 @@ fn catalogue(ctx: &Ctx, cmd: CatalogueCmd) -> Result<()> {
             render::catalogue(&lib, json);
             Ok(())
         }
+        CatalogueCmd::Show { pack, json } => crate::catalogue::show(&ctx.library()?, &pack, json),
         CatalogueCmd::Check { file } => {
             let lib = Library::builtin()?;
             let pack = lib.check_file(&file)?;
-            println!(
+            outln!(
                 "{}: pack {} {} ({} profile) is valid: {} groups, {} items",
                 file.display(),
                 pack.id,
@@ -159,7 +160,7 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
     let mut s = ctx.store()?;
     let id = uuid::Uuid::new_v4().to_string();
     let created = safe_app::assess::create(&mut s, &lib, &new, &id, &ctx.stamp())?;
-    println!("{}", created.id);
+    outln!("{}", created.id);
     Ok(())
 }
 
@@ -189,7 +190,7 @@ fn answer(ctx: &Ctx, a: AnswerArgs) -> Result<()> {
     let id = s.resolve(&a.id)?;
     let saved =
         safe_app::assess::change_answer(&mut s, &id, &a.item, &change, &ctx.stamp())?.answer;
-    println!("{} {}", saved.item_id, saved.input.status.slug());
+    outln!("{} {}", saved.item_id, saved.input.status.slug());
     Ok(())
 }
 
@@ -223,7 +224,7 @@ fn evidence(ctx: &Ctx, cmd: EvidenceCmd) -> Result<()> {
                 &ctx.stamp(),
             )?;
             for e in &done.added {
-                println!(
+                outln!(
                     "{} {} ({} bytes) -> {}",
                     e.sha256,
                     e.file_name,
@@ -245,13 +246,13 @@ fn evidence(ctx: &Ctx, cmd: EvidenceCmd) -> Result<()> {
 fn backup(ctx: &Ctx, list: bool) -> Result<()> {
     if list {
         for b in store::list_backups(&ctx.db)? {
-            println!("{}\t{} bytes\t{}", b.label, b.size, b.path.display());
+            outln!("{}\t{} bytes\t{}", b.label, b.size, b.path.display());
         }
         return Ok(());
     }
     let s = ctx.store()?;
     let b = s.backup("manual", Utc::now())?;
-    println!("{}", b.path.display());
+    outln!("{}", b.path.display());
     Ok(())
 }
 
@@ -265,9 +266,9 @@ fn restore(ctx: &Ctx, file: Option<PathBuf>, latest: bool) -> Result<()> {
             .ok_or_else(|| Error::invalid("there is no backup to restore"))?,
     };
     let aside = store::restore(&ctx.db, &file, Utc::now())?;
-    println!("restored {} from {}", ctx.db.display(), file.display());
+    outln!("restored {} from {}", ctx.db.display(), file.display());
     if let Some(a) = aside {
-        println!("the previous database was kept as {}", a.display());
+        outln!("the previous database was kept as {}", a.display());
     }
     Ok(())
 }

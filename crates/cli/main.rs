@@ -3,7 +3,11 @@
 //! Exit codes: 0 ok, 2 bad usage or bad input (nothing changed), 1 anything else. A failure prints
 //! `error: <message>` and then `code: <code>` (the same code as the desktop app's) on stderr.
 
+#[macro_use]
+mod out;
+
 mod args;
+mod catalogue;
 mod commands;
 mod error;
 mod render;
@@ -29,7 +33,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match commands::run(cli) {
+    let result = commands::run(cli);
+    out::flush();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {}", one_line(&e.message));

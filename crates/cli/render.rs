@@ -9,7 +9,7 @@ use serde::Serialize;
 
 fn print_json<T: Serialize + ?Sized>(v: &T) {
     match serde_json::to_string_pretty(v) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => outln!("{s}"),
         Err(e) => eprintln!("error: cannot write JSON: {e}"),
     }
 }
@@ -39,9 +39,9 @@ pub fn catalogue(lib: &Library, json: bool) {
         }));
         return;
     }
-    println!("Packs:");
+    outln!("Packs:");
     for p in lib.summaries() {
-        println!(
+        outln!(
             "  {:<20} {:<8} {:<7} {:>4} items  {}",
             p.id,
             p.version,
@@ -50,15 +50,15 @@ pub fn catalogue(lib: &Library, json: bool) {
             p.title
         );
     }
-    println!("Roles (for --role):");
+    outln!("Roles (for --role):");
     for r in lib.roles() {
-        println!("  {:<20} {}", r.id, r.description);
+        outln!("  {:<20} {}", r.id, r.description);
     }
     if let Some(dir) = lib.user_dir() {
-        println!("Your own packs go in: {}", dir.display());
+        outln!("Your own packs go in: {}", dir.display());
     }
     for p in lib.problems() {
-        println!("Not loaded: {}: {}", p.file, p.message);
+        outln!("Not loaded: {}: {}", p.file, p.message);
     }
 }
 
@@ -68,18 +68,21 @@ pub fn list(list: &[AssessmentSummary], json: bool) {
         return;
     }
     if list.is_empty() {
-        println!(
+        outln!(
             "No assessments yet. Create one with: safe-assess new --title T --profile trader --role importer"
         );
         return;
     }
-    println!(
+    outln!(
         "{:<36}  {:<7}  {:>5}  {:<16}  TITLE (ORGANISATION)",
-        "ID", "PROFILE", "DONE", "UPDATED"
+        "ID",
+        "PROFILE",
+        "DONE",
+        "UPDATED"
     );
     for s in list {
         let a = &s.assessment;
-        println!(
+        outln!(
             "{:<36}  {:<7}  {:>4.0}%  {:<16}  {}{}",
             a.id,
             a.profile.slug(),
@@ -109,8 +112,8 @@ pub fn show(o: &Opened, json: bool) {
     }
     let a = &o.assessment;
     let c = &o.scorecard;
-    println!("{}  [{}]", a.title, a.id);
-    println!(
+    outln!("{}  [{}]", a.title, a.id);
+    outln!(
         "  Profile:      {}{}",
         a.profile.slug(),
         if a.roles.is_empty() {
@@ -120,24 +123,26 @@ pub fn show(o: &Opened, json: bool) {
         }
     );
     if !a.organisation.is_empty() || !a.country.is_empty() {
-        println!("  Organisation: {} {}", a.organisation, a.country);
+        outln!("  Organisation: {} {}", a.organisation, a.country);
     }
-    println!("  Catalogue:    {} {}", a.pack_id, a.pack_version);
-    println!(
+    outln!("  Catalogue:    {} {}", a.pack_id, a.pack_version);
+    outln!(
         "  Completion:   {:.0}% ({} of {} items answered)",
-        c.overall.completion, c.overall.answered, c.overall.applicable
+        c.overall.completion,
+        c.overall.answered,
+        c.overall.applicable
     );
-    println!("  Score:        {}", pct(c.overall.score));
+    outln!("  Score:        {}", pct(c.overall.score));
     if let Some(v) = &c.verdict {
-        println!("  Verdict:      {} (rule {})", v.readiness.slug(), v.rule);
-        println!("                {}", v.explanation);
+        outln!("  Verdict:      {} (rule {})", v.readiness.slug(), v.rule);
+        outln!("                {}", v.explanation);
     }
-    println!("\nScores by group:");
+    outln!("\nScores by group:");
     for g in &c.groups {
         if g.score.applicable == 0 {
             continue;
         }
-        println!(
+        outln!(
             "  {}{:<10} {:>5}  {:>4.0}% done  {}",
             "  ".repeat(g.depth),
             g.label,
@@ -146,9 +151,9 @@ pub fn show(o: &Opened, json: bool) {
             cut(&g.title, 60)
         );
     }
-    println!("\nStrategic aims:");
+    outln!("\nStrategic aims:");
     for s in &c.aims {
-        println!(
+        outln!(
             "  {:>5}  {:>4.0}% done  {}",
             pct(s.score.score),
             s.score.completion,
@@ -161,11 +166,11 @@ pub fn show(o: &Opened, json: bool) {
         .filter(|a| o.pack.item(&a.item_id).is_some())
         .collect();
     if !answered.is_empty() {
-        println!("\nAnswers ({}):", answered.len());
+        outln!("\nAnswers ({}):", answered.len());
         let mut sorted = answered.clone();
         sorted.sort_by(|x, y| x.item_id.cmp(&y.item_id));
         for a in sorted {
-            println!(
+            outln!(
                 "  {:<12} {:<15}{}{}",
                 a.item_id,
                 a.input.status.slug(),
@@ -182,9 +187,9 @@ pub fn show(o: &Opened, json: bool) {
             );
         }
     }
-    println!("\nGaps ({}):", c.gaps.len());
+    outln!("\nGaps ({}):", c.gaps.len());
     for g in &c.gaps {
-        println!(
+        outln!(
             "  {:<12} {:<8} {:<13} {}",
             g.item_id,
             g.criticality.slug(),
@@ -208,7 +213,7 @@ pub fn history(h: &[HistoryEntry], json: bool) {
             (_, _, Some((sha256, name))) => name.unwrap_or(sha256).to_string(),
             _ => String::new(),
         };
-        println!(
+        outln!(
             "{}  {:<10} {:<12} {:<16} {}",
             e.at.format("%Y-%m-%d %H:%M:%S"),
             cut(&e.by, 10),
@@ -229,7 +234,7 @@ pub fn evidence(list: &[Evidence], json: bool) {
         return;
     }
     for e in list {
-        println!(
+        outln!(
             "{}  {:<30} {:>9} bytes  expires {}  items {}",
             &e.sha256[..12],
             cut(&e.file_name, 30),

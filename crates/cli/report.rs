@@ -60,7 +60,7 @@ pub fn run(db: &Path, a: ReportArgs) -> Result<()> {
         &a.out,
         a.force,
     )?;
-    println!(
+    outln!(
         "wrote {} ({} report, {} KB)",
         a.out.display(),
         format.slug(),

@@ -120,7 +120,7 @@ pub fn export(db: &Path, by: &str, a: ExportArgs) -> Result<()> {
     let store = Store::open(db)?;
     let id = store.resolve(&a.id)?;
     let s = safe_app::share::export(&store, db, &id, a.redact, a.force, &a.out, &Stamp::now(by))?;
-    println!(
+    outln!(
         "exported {id} to {}: {} answers, {} evidence files{}, {} bytes, signed by key {}{}",
         s.path.display(),
         s.answers,
@@ -151,7 +151,7 @@ pub fn import(db: &Path, by: &str, a: ImportArgs) -> Result<()> {
         &new_id,
         &Stamp::now(by),
     )?;
-    println!("{}", out.assessment.id);
+    outln!("{}", out.assessment.id);
     let signer = out
         .signer
         .as_ref()
@@ -198,9 +198,9 @@ pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
             "manifest": v.manifest,
         }));
     } else {
-        println!("file:       {}", a.file.display());
+        outln!("file:       {}", a.file.display());
         match &v.signer {
-            Some(s) => println!(
+            Some(s) => outln!(
                 "signer:     {} ({}), key fingerprint {}{}",
                 s.organisation,
                 s.name,
@@ -211,10 +211,10 @@ pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
                     ""
                 }
             ),
-            None => println!("signer:     none (the file is not signed)"),
+            None => outln!("signer:     none (the file is not signed)"),
         }
         if let Some(m) = &v.manifest {
-            println!(
+            outln!(
                 "assessment: '{}' ({}), pack {} {}, exported {}, format {}{}",
                 m.title,
                 m.organisation,
@@ -226,11 +226,11 @@ pub fn verify(db: &Path, a: VerifyArgs) -> Result<()> {
             );
         }
         match v.integrity {
-            Integrity::Intact => println!("content:    intact"),
+            Integrity::Intact => outln!("content:    intact"),
             Integrity::Unsigned => {
-                println!("content:    matches its checksums, but nothing proves who wrote it")
+                outln!("content:    matches its checksums, but nothing proves who wrote it")
             }
-            Integrity::Tampered => println!(
+            Integrity::Tampered => outln!(
                 "content:    TAMPERED: {}",
                 v.reason.as_deref().unwrap_or("changed after signing")
             ),
@@ -259,12 +259,12 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
     let mut preview = safe_app::share::merge_preview(&store, &id, &a.file, &a.check.options())?;
     let plan = &preview.plan;
     if prefer.is_none() && !plan.conflicts.is_empty() {
-        println!(
+        outln!(
             "{} item(s) are answered differently here (mine) and in {} (theirs):",
             plan.conflicts.len(),
             a.file.display()
         );
-        println!("{:<12}  {:<38}  THEIRS", "ITEM", "MINE");
+        outln!("{:<12}  {:<38}  THEIRS", "ITEM", "MINE");
         for c in &plan.conflicts {
             let (m, t) = (answer_lines(&c.mine), answer_lines(&c.theirs));
             for row in 0..m.len().max(t.len()) {
@@ -277,7 +277,7 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
                     }
                 };
                 let item = if row == 0 { c.item_id.as_str() } else { "" };
-                println!("{item:<12}  {:<38}  {}", cell(&m), cell(&t));
+                outln!("{item:<12}  {:<38}  {}", cell(&m), cell(&t));
             }
         }
         return Err(Error::invalid(format!(
@@ -289,7 +289,7 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
     let choose = move |_: &str| prefer;
     let r =
         safe_app::share::apply_merge(&mut store, &a.file, &mut preview, &choose, &Stamp::now(by))?;
-    println!(
+    outln!(
         "merged {} into {id}: {} item(s) taken, {} already the same, {} only here kept, conflicts: {} theirs, {} mine; {} evidence link(s) added",
         a.file.display(),
         r.taken.len(),
@@ -345,13 +345,13 @@ pub fn key(db: &Path, json: bool) -> Result<()> {
             "keyFile": k.path(),
         }));
     } else {
-        println!("fingerprint: {}", k.fingerprint());
-        println!("public key:  {}", k.public_hex());
-        println!(
+        outln!("fingerprint: {}", k.fingerprint());
+        outln!("public key:  {}", k.public_hex());
+        outln!(
             "kept in:     {} (private; never share it)",
             k.path().display()
         );
-        println!(
+        outln!(
             "Give the fingerprint to whoever receives your files, so they can check it with 'safe-assess verify'."
         );
     }

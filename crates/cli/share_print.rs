@@ -6,7 +6,7 @@ use serde::Serialize;
 
 pub(super) fn print_json<T: Serialize>(v: &T) {
     match serde_json::to_string_pretty(v) {
-        Ok(s) => println!("{s}"),
+        Ok(s) => outln!("{s}"),
         Err(e) => eprintln!("error: cannot write JSON: {e}"),
     }
 }
@@ -70,33 +70,36 @@ pub(super) fn print_comparison(c: &Comparison) {
             p.created_at.format("%Y-%m-%d")
         )
     };
-    println!("before: {}\nafter:  {}", name(&c.before), name(&c.after));
+    outln!("before: {}\nafter:  {}", name(&c.before), name(&c.after));
     if !c.same_organisation {
-        println!("note: the organisations' names differ");
+        outln!("note: the organisations' names differ");
     }
-    println!(
+    outln!(
         "overall score: {} -> {} ({})",
         pct(c.before.score),
         pct(c.after.score),
         signed(c.delta)
     );
-    println!(
+    outln!(
         "\n{:<44} {:>7} {:>7} {:>7}",
-        "GROUP", "BEFORE", "AFTER", "DELTA"
+        "GROUP",
+        "BEFORE",
+        "AFTER",
+        "DELTA"
     );
     for g in c.groups.iter().filter(|g| g.depth <= 1) {
         let label = format!("{}{} {}", "  ".repeat(g.depth), g.label, g.title);
         let label: String = label.chars().take(44).collect();
-        println!(
+        outln!(
             "{label:<44} {:>7} {:>7} {:>7}",
             pct(g.before),
             pct(g.after),
             signed(g.delta)
         );
     }
-    println!("\nchanged items ({}):", c.changes.len());
+    outln!("\nchanged items ({}):", c.changes.len());
     for ch in &c.changes {
-        println!(
+        outln!(
             "  {:<12} {} -> {} ({})  {}",
             ch.item_id,
             slug(&ch.before),
@@ -109,9 +112,9 @@ pub(super) fn print_comparison(c: &Comparison) {
         ("gaps closed", &c.gaps_closed),
         ("gaps opened", &c.gaps_opened),
     ] {
-        println!("\n{what} ({}):", list.len());
+        outln!("\n{what} ({}):", list.len());
         for g in list {
-            println!(
+            outln!(
                 "  {:<12} [{}] {} -> {}  {}",
                 g.item_id,
                 g.criticality.slug(),
@@ -128,9 +131,9 @@ pub(super) fn print_trend(t: &Trend) {
     for p in &t.assessments {
         head.push_str(&format!(" {:>10}", p.created_at.format("%Y-%m-%d")));
     }
-    println!("{head}");
+    outln!("{head}");
     for (i, p) in t.assessments.iter().enumerate() {
-        println!("  [{}] {} '{}'", i + 1, p.id, p.title);
+        outln!("  [{}] {} '{}'", i + 1, p.id, p.title);
     }
     let row = |label: &str, scores: &[Option<f64>]| {
         let label: String = label.chars().take(40).collect();
@@ -138,7 +141,7 @@ pub(super) fn print_trend(t: &Trend) {
         for s in scores {
             line.push_str(&format!(" {:>10}", pct(*s)));
         }
-        println!("{line}");
+        outln!("{line}");
     };
     for g in &t.groups {
         row(&format!("{} {}", g.label, g.title), &g.scores);

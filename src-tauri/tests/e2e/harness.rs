@@ -316,11 +316,34 @@ pub async fn saved(c: &Client) {
     .await;
 }
 
-/// Saves a screenshot of the window when `SAFE_ASSESS_SCREENSHOTS` names a folder.
-pub async fn screenshot(c: &Client, name: &str) {
+/// The ready mark of a screen: its root carries `data-screen="<screen>"` and, once the screen's
+/// data is drawn, `data-ready`.
+pub fn ready(screen: &str) -> String {
+    format!("[data-screen=\"{screen}\"][data-ready]")
+}
+
+/// Waits until `shown` (a CSS selector: a screen's [`ready`] mark or a dialog's element) is in
+/// the page and the page has drawn a frame with it, so a picture shows that and not the screen
+/// before.
+async fn drawn(c: &Client, shown: &str) {
+    find(c, shown).await;
+    // The second animation frame starts once the first, which holds the change, was painted.
+    c.execute_async(
+        "const done = arguments[arguments.length - 1];\
+         requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+        vec![],
+    )
+    .await
+    .unwrap_or_else(|e| panic!("the page did not draw {shown}: {e}"));
+}
+
+/// Saves a screenshot of the window, once `shown` is drawn, when `SAFE_ASSESS_SCREENSHOTS`
+/// names a folder.
+pub async fn screenshot(c: &Client, shown: &str, name: &str) {
     let Some(dir) = std::env::var_os("SAFE_ASSESS_SCREENSHOTS") else {
         return;
     };
+    drawn(c, shown).await;
     let png = c.screenshot().await.expect("screenshot");
     let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).expect("screenshot folder");
@@ -356,16 +379,17 @@ pub async fn keys(c: &Client, text: &str) {
         .expect("keys sent");
 }
 
-/// Saves what is on the X display (as a user sees it, page zoom included) when
-/// `SAFE_ASSESS_SCREENSHOTS` names a folder. Needs ImageMagick's `import`.
-pub fn capture(display: &Display, name: &str) {
+/// Saves what is on the X display (as a user sees it, page zoom included), once `shown` is
+/// drawn, when `SAFE_ASSESS_SCREENSHOTS` names a folder. Needs ImageMagick's `import`.
+pub async fn capture(c: &Client, display: &Display, shown: &str, name: &str) {
     let Some(dir) = std::env::var_os("SAFE_ASSESS_SCREENSHOTS") else {
         return;
     };
+    drawn(c, shown).await;
     let dir = PathBuf::from(dir);
     std::fs::create_dir_all(&dir).expect("screenshot folder");
     // Give the compositor a moment to put the last frame on the display.
-    std::thread::sleep(Duration::from_millis(800));
+    tokio::time::sleep(Duration::from_millis(800)).await;
     let status = Command::new("import")
         .args(["-display", &display.name, "-window", "root"])
         .arg(dir.join(format!("{name}.png")))

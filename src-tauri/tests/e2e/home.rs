@@ -87,7 +87,7 @@ async fn home_scenario() {
     find(&c, &tid("show-more")).await;
     assert_eq!(cards(&c).await, 50);
     assert_eq!(text(&c, &tid("open-assessment")).await, "Assessment 59");
-    screenshot(&c, "h1-home-paged").await;
+    screenshot(&c, &ready("home"), "h1-home-paged").await;
     click(&c, &tid("show-more")).await;
     until("every card to be shown", || async {
         cards(&c).await == COUNT
@@ -98,7 +98,7 @@ async fn home_scenario() {
     // The filter looks in the organisation; nothing found says so.
     type_into(&c, &tid("home-filter"), "acme").await;
     until("the three Acme cards", || async { cards(&c).await == 3 }).await;
-    screenshot(&c, "h2-home-filtered").await;
+    screenshot(&c, &ready("home"), "h2-home-filtered").await;
     type_into(&c, &tid("home-filter"), " zzz").await;
     find(&c, &tid("home-no-match")).await;
     assert_eq!(cards(&c).await, 0);
@@ -113,6 +113,6 @@ async fn home_scenario() {
     find(&c, &tid("dash-compare")).await;
     click(&c, &tid("dash-trend")).await;
     find(&c, &tid("compare-trend")).await;
-    screenshot(&c, "h3-trend-from-dashboard").await;
+    screenshot(&c, &ready("compare"), "h3-trend-from-dashboard").await;
     c.close().await.expect("close the app");
 }

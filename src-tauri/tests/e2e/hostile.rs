@@ -132,7 +132,7 @@ async fn hostile_scenario() {
         "organisation shown as text: {card}"
     );
     nothing_ran(&c, "home").await;
-    screenshot(&c, "hostile-01-home").await;
+    screenshot(&c, &ready("home"), "hostile-01-home").await;
 
     // Workspace: the answer's comment, owner, evidence name and history are text.
     click(&c, &tid("open-assessment")).await;
@@ -152,7 +152,7 @@ async fn hostile_scenario() {
     })
     .await;
     nothing_ran(&c, "workspace").await;
-    screenshot(&c, "hostile-02-workspace").await;
+    screenshot(&c, &ready("workspace"), "hostile-02-workspace").await;
 
     // Typed in the app: markup and right-to-left text go into the store unchanged.
     open_item(&c, "AEO.A.02").await;

@@ -65,7 +65,7 @@ async fn trader_scenario() {
     // --- First session: create, answer, attach, refuse an unjustified not-applicable.
     let c = driver.launch().await;
     find(&c, &tid("home-empty")).await;
-    screenshot(&c, "01-home-empty").await;
+    screenshot(&c, &ready("home"), "01-home-empty").await;
     click(&c, &tid("new-assessment")).await;
     click(&c, &tid("profile-trader")).await;
     click(&c, &tid("role-importer")).await;
@@ -73,7 +73,7 @@ async fn trader_scenario() {
     type_into(&c, &tid("field-title"), "Acme AEO readiness").await;
     type_into(&c, &tid("field-organisation"), "Acme Trading Ltd").await;
     type_into(&c, &tid("field-country"), "ke").await;
-    screenshot(&c, "02-new-assessment").await;
+    screenshot(&c, &ready("new"), "02-new-assessment").await;
     click(&c, &tid("create")).await;
 
     // The workspace opens on the first unanswered item, a mandatory one.
@@ -134,7 +134,7 @@ async fn trader_scenario() {
     find(&c, &tid("answer-refused")).await;
     // The smallest window the app supports.
     c.set_window_size(1024, 700).await.expect("resize");
-    screenshot(&c, "03-workspace-refused").await;
+    screenshot(&c, &tid("answer-refused"), "03-workspace-refused").await;
     open_item(&c, "AEO.B.01").await;
 
     let progress = text(&c, &tid("overall-progress")).await;
@@ -143,7 +143,7 @@ async fn trader_scenario() {
         "three answers count, the refused one does not: {progress}"
     );
     let first_score = score(&c).await;
-    screenshot(&c, "04-dashboard").await;
+    screenshot(&c, &ready("dashboard"), "04-dashboard").await;
     c.close().await.expect("close the app");
 
     // What the app reported as saved is in the database file.
@@ -182,7 +182,7 @@ async fn trader_scenario() {
     find(&c, &tid("assessment-card")).await;
     let card = text(&c, &tid("card-progress")).await;
     assert!(card.starts_with("3 of "), "home shows the progress: {card}");
-    screenshot(&c, "05-home").await;
+    screenshot(&c, &ready("home"), "05-home").await;
     click(&c, &tid("open-assessment")).await;
     item_shown(&c, "AEO.A.03").await;
     open_item(&c, "AEO.A.01").await;
@@ -236,11 +236,11 @@ async fn trader_scenario() {
 
     click(&c, &tid("open-export")).await;
     click(&c, &tid("format-pdf")).await;
-    screenshot(&c, "06-export").await;
+    screenshot(&c, &tid("export-run"), "06-export").await;
     click(&c, &tid("export-run")).await;
     find(&c, &tid("export-done")).await;
     let path = text(&c, &tid("export-path")).await;
-    screenshot(&c, "07-exported").await;
+    screenshot(&c, &tid("export-done"), "07-exported").await;
     assert!(
         path.starts_with(&world.saves().display().to_string()),
         "saved where the dialog said: {path}"
@@ -416,7 +416,7 @@ async fn settings_scenario() {
         backups.iter().any(|n| n.ends_with("-manual.sqlite")),
         "backup now wrote a file: {backups:?}"
     );
-    screenshot(&c, "08-settings-fr-dark").await;
+    screenshot(&c, &ready("settings"), "08-settings-fr-dark").await;
     c.close().await.expect("close the app");
 
     // The settings survive a restart.
@@ -455,7 +455,7 @@ async fn settings_scenario() {
         (w - width_before / 2.0).abs() < 2.0
     })
     .await;
-    capture(&display, "09-home-200");
+    capture(&c, &display, &ready("home"), "09-home-200").await;
     // WebDriver clicks miss under page zoom (they use unzoomed coordinates): go on by keyboard.
     tab_to(&c, &tid("new-assessment")).await;
     keys(&c, &Key::Enter).await;
@@ -471,7 +471,7 @@ async fn settings_scenario() {
         toggle.is_displayed().await.expect("displayed"),
         "at 200% the checklist navigator folds behind a button"
     );
-    capture(&display, "10-workspace-200");
+    capture(&c, &display, &ready("workspace"), "10-workspace-200").await;
     c.close().await.expect("close the app");
 }
 

@@ -22,7 +22,7 @@ async fn export_file(c: &Client, display: &Display, shot: &str) -> String {
     click(c, &tid("export-run")).await;
     find(c, &tid("share-export-done")).await;
     let fingerprint = text(c, &tid("share-fingerprint")).await;
-    capture(display, shot);
+    capture(c, display, &tid("share-fingerprint"), shot).await;
     click(c, &tid("share-export-close")).await;
     fingerprint
 }
@@ -78,7 +78,13 @@ async fn sharing_scenario() {
         "the signer's fingerprint is the exporting key's"
     );
     find(&c, &tid("share-merge-offer")).await;
-    capture(&display, "s2-share-import-check");
+    capture(
+        &c,
+        &display,
+        &tid("share-merge-offer"),
+        "s2-share-import-check",
+    )
+    .await;
     click(&c, &tid("share-import")).await;
     find(&c, &tid("item-view")).await;
 
@@ -99,7 +105,7 @@ async fn sharing_scenario() {
         closed.text().await.expect("text").contains("AEO.A.02"),
         "the closed gap is listed"
     );
-    capture(&display, "s3-compare");
+    capture(&c, &display, &ready("compare"), "s3-compare").await;
     click(
         &c,
         &format!(
@@ -130,7 +136,7 @@ async fn sharing_scenario() {
     )
     .await;
     find(&c, &tid("conflict")).await;
-    capture(&display, "s5-merge");
+    capture(&c, &display, &ready("merge"), "s5-merge").await;
     click(&c, &tid("all-theirs")).await;
     click(&c, &tid("merge-apply")).await;
     find(&c, &tid("item-view")).await;
