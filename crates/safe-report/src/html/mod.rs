@@ -55,6 +55,7 @@ pub fn sections(d: &ReportData, lang: Lang) -> Vec<(&'static str, &'static str)>
     }
     v.push(("answers", T::AnswersAppendix.get(lang)));
     v.push(("method", T::MethodAppendix.get(lang)));
+    v.push(("provenance", T::ProvenanceAppendix.get(lang)));
     v
 }
 
@@ -122,7 +123,7 @@ pub fn render(d: &ReportData, opts: &Options) -> String {
     }
     h.push_str("</ol>\n</nav>\n<main>\n");
     for (n, (id, t)) in secs.iter().enumerate() {
-        let num = if id.starts_with("answers") || *id == "method" {
+        let num = if id.starts_with("answers") || *id == "method" || *id == "provenance" {
             String::new()
         } else {
             format!("{} ", n + 1)
@@ -143,6 +144,7 @@ pub fn render(d: &ReportData, opts: &Options) -> String {
             "evidence" => tables::evidence(&mut h, d, lang),
             "capacity" => tables::capacity(&mut h, d, lang),
             "answers" => tables::answers(&mut h, d, lang),
+            "provenance" => tables::provenance(&mut h, d, lang),
             _ => tables::method(&mut h, d, lang),
         }
         h.push_str("</section>\n");
