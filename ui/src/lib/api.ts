@@ -74,7 +74,8 @@ export const api = {
   listBackups: () => call<Backup[]>('list_backups'),
   restoreBackup: (label: string) => call<AppInfo>('restore_backup', { label }),
 
-  roles: () => call<Role[]>('roles'),
+  /** The roles, named in `lang` where they have a translation. */
+  roles: (lang: string) => call<Role[]>('roles', { lang }),
   listAssessments: () => call<AssessmentSummary[]>('list_assessments'),
   createAssessment: (details: AssessmentDetails) =>
     call<Assessment>('create_assessment', { details }),
@@ -84,7 +85,8 @@ export const api = {
     call<Assessment>('duplicate_assessment', { id, title }),
   deleteAssessment: (id: string) => call<null>('delete_assessment', { id }),
   restoreAssessment: (id: string) => call<Assessment>('restore_assessment', { id }),
-  openAssessment: (id: string) => call<Workspace>('open_assessment', { id }),
+  /** The workspace, with the pack's texts in `lang` where the pack has them. */
+  openAssessment: (id: string, lang: string) => call<Workspace>('open_assessment', { id, lang }),
   dashboard: (id: string) => call<Dashboard>('dashboard', { id }),
 
   saveAnswer: (id: string, itemId: string, input: AnswerInput) =>

@@ -23,6 +23,28 @@ export type Aim = "prevent-exploitation" | "protect-critical-nodes" | "resilienc
 
 export type GroupKind = "part" | "pillar" | "standard" | "level" | "section";
 
+export type Basis = "safe" | "wco-guidance" | "national-practice" | "best-practice";
+
+export type Confidence = "verified" | "partial" | "unverified";
+
+export type Provenance = { 
+/**
+ * The kind of text.
+ */
+basis: Basis, 
+/**
+ * The programme or text, when named.
+ */
+programme: string | null, 
+/**
+ * How sure the reference is.
+ */
+confidence: Confidence, 
+/**
+ * How the reference was checked.
+ */
+note: string | null, };
+
 export type Readiness = "not-ready" | "incomplete" | "ready-with-actions" | "ready";
 
 export type Role = { 
@@ -309,7 +331,11 @@ mandatory: boolean,
 /**
  * The strategic aim it serves.
  */
-aim: Aim, };
+aim: Aim, 
+/**
+ * Where it comes from and how sure the reference is (pack format 2; null otherwise).
+ */
+provenance: Provenance | null, };
 
 export type Group = { 
 /**
