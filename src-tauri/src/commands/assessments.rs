@@ -4,7 +4,7 @@ use safe_core::store::Store;
 use tauri::State;
 
 use crate::dto::{
-    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Pack, Role, Workspace,
+    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Pack, PackChoice, Role, Workspace,
 };
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
@@ -19,6 +19,23 @@ pub async fn roles(state: State<'_, AppState>, lang: Option<String>) -> CmdResul
             let lang = lang.as_deref().unwrap_or("en");
             let roles = safe_core::catalogue::localized_roles(ctx.library()?.roles(), lang);
             Ok(roles.iter().map(Role::from).collect())
+        })
+        .await
+}
+
+/// The catalogue packs, which one a new assessment of each profile starts on and which are
+/// superseded, titles in `lang` where the pack has them.
+#[tauri::command]
+pub async fn catalogue_packs(
+    state: State<'_, AppState>,
+    lang: Option<String>,
+) -> CmdResult<Vec<PackChoice>> {
+    state
+        .run(move |_, ctx| {
+            Ok(PackChoice::all(
+                ctx.library()?,
+                lang.as_deref().unwrap_or("en"),
+            ))
         })
         .await
 }

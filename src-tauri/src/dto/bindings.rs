@@ -23,6 +23,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Basis,
         Confidence,
         Provenance,
+        PackChoice,
         Readiness,
         Role,
         AssessmentDetails,

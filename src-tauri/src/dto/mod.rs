@@ -13,7 +13,7 @@ mod convert_share;
 mod provenance;
 mod share;
 
-pub use provenance::{Basis, Confidence, Provenance};
+pub use provenance::{Basis, Confidence, PackChoice, Provenance};
 pub use share::*;
 
 use chrono::{DateTime, NaiveDate, Utc};

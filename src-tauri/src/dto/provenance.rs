@@ -65,3 +65,59 @@ impl From<&cat::Provenance> for Provenance {
         }
     }
 }
+
+/// A catalogue pack a new assessment could start on, for the New assessment screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct PackChoice {
+    /// Pack id.
+    pub id: String,
+    /// Title, in the UI language where the pack has it.
+    pub title: String,
+    /// Pack version.
+    pub version: String,
+    /// Who answers it.
+    pub profile: super::Profile,
+    /// The id of the loaded pack that supersedes it, if any.
+    pub superseded_by: Option<String>,
+    /// Whether a new assessment of its profile starts on it.
+    pub is_default: bool,
+}
+
+impl PackChoice {
+    /// Every pack of `lib`, its title in `lang`.
+    pub fn all(lib: &cat::Library, lang: &str) -> Vec<PackChoice> {
+        lib.packs()
+            .map(|p| PackChoice {
+                id: p.id.clone(),
+                title: p.localized(lang).pack.title,
+                version: p.version.clone(),
+                profile: p.profile.into(),
+                superseded_by: lib.superseded_by(&p.id).map(|s| s.id.clone()),
+                is_default: lib.default_for(p.profile).is_some_and(|d| d.id == p.id),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_profile_has_exactly_one_default_pack() {
+        let lib = cat::Library::builtin().expect("built-in packs load");
+        let packs = PackChoice::all(&lib, "fr");
+        for profile in [
+            super::super::Profile::Customs,
+            super::super::Profile::Trader,
+        ] {
+            let defaults = packs
+                .iter()
+                .filter(|p| p.profile == profile && p.is_default)
+                .count();
+            assert_eq!(defaults, 1, "{profile:?}");
+        }
+    }
+}

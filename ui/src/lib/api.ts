@@ -24,6 +24,7 @@ import type {
   MergeChoice,
   MergePreview,
   Merged,
+  PackChoice,
   Role,
   Saved,
   Settings,
@@ -76,6 +77,8 @@ export const api = {
 
   /** The roles, named in `lang` where they have a translation. */
   roles: (lang: string) => call<Role[]>('roles', { lang }),
+  /** The catalogue packs: the default of each profile and the superseded ones. */
+  cataloguePacks: (lang: string) => call<PackChoice[]>('catalogue_packs', { lang }),
   listAssessments: () => call<AssessmentSummary[]>('list_assessments'),
   createAssessment: (details: AssessmentDetails) =>
     call<Assessment>('create_assessment', { details }),

@@ -45,6 +45,32 @@ confidence: Confidence,
  */
 note: string | null, };
 
+export type PackChoice = { 
+/**
+ * Pack id.
+ */
+id: string, 
+/**
+ * Title, in the UI language where the pack has it.
+ */
+title: string, 
+/**
+ * Pack version.
+ */
+version: string, 
+/**
+ * Who answers it.
+ */
+profile: Profile, 
+/**
+ * The id of the loaded pack that supersedes it, if any.
+ */
+supersededBy: string | null, 
+/**
+ * Whether a new assessment of its profile starts on it.
+ */
+isDefault: boolean, };
+
 export type Readiness = "not-ready" | "incomplete" | "ready-with-actions" | "ready";
 
 export type Role = { 
