@@ -449,3 +449,105 @@ fn history_of_a_database_from_the_previous_release_prints_as_before() {
         assert_eq!(now, json, "history {id} --json");
     }
 }
+
+/// A format 2 pack in the user folder that supersedes the built-in trader pack.
+fn superseding_pack(folder: &std::path::Path) -> std::path::PathBuf {
+    let text = include_str!("../crates/safe-core/tests/fixtures/new-trader.json");
+    let mut pack: serde_json::Value = serde_json::from_str(text).expect("fixture");
+    pack["supersedes"] = serde_json::json!({
+        "pack": "safe2021-aeo", "version": "1.0.0",
+        "changes": [{ "kind": "withdrawn", "from": ["AEO.H.06"], "to": [], "note": "national practice" }]
+    });
+    std::fs::create_dir_all(folder).expect("mkdir");
+    let path = folder.join("national-2025.json");
+    std::fs::write(&path, pack.to_string()).expect("write");
+    path
+}
+
+#[test]
+fn a_superseded_pack_is_labelled_and_new_assessments_start_on_the_newer_one() {
+    let env = Env::new();
+    let path = superseding_pack(&env.dir.path().join("catalogue"));
+    let out = env.ok(&["catalogue", "list"]);
+    let line = out
+        .lines()
+        .find(|l| l.contains("safe2021-aeo"))
+        .expect("listed");
+    assert!(line.contains("superseded by test-aeo-2025"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["catalogue", "list", "--json"])).expect("json");
+    let packs = json["packs"].as_array().expect("packs");
+    let by_id = |id: &str| packs.iter().find(|p| p["id"] == id).expect("pack");
+    assert_eq!(by_id("safe2021-aeo")["supersededBy"], "test-aeo-2025");
+    assert!(by_id("safe2021-customs")["supersededBy"].is_null());
+    assert_eq!(by_id("test-aeo-2025")["format"], 2);
+
+    // No built-in trader pack is left unsuperseded, so the newer pack is the default.
+    let id = env
+        .ok(&[
+            "new",
+            "--title",
+            "T",
+            "--profile",
+            "trader",
+            "--role",
+            "importer",
+        ])
+        .trim()
+        .to_string();
+    let show: serde_json::Value =
+        serde_json::from_str(&env.ok(&["show", &id, "--json"])).expect("json");
+    assert_eq!(show["pack"]["id"], "test-aeo-2025");
+    assert_eq!(show["pack"]["format"], 2);
+    assert_eq!(
+        show["pack"]["provenance"]["T.A.03"]["programme"],
+        "EU AEO Guidelines"
+    );
+    assert_eq!(
+        show["pack"]["provenance"]["T.A.03"]["confidence"],
+        "unverified"
+    );
+
+    // The mapping is checked against the older pack: an unknown old id is refused by name.
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replace("AEO.H.06", "AEO.Z.99")).expect("write");
+    let (code, _, err) = env.run(&["catalogue", "check", path.to_str().expect("utf-8")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("AEO.Z.99") && err.contains("safe2021-aeo"),
+        "{err}"
+    );
+}
+
+#[test]
+fn catalogue_check_warns_about_what_a_format_1_pack_lacks() {
+    let env = Env::new();
+    let path = format!(
+        "{}/assets/catalogue/safe2021-aeo.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, out, err) = env.run(&["catalogue", "check", &path]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("is valid"), "{out}");
+    assert!(
+        err.contains("warning") && err.contains("provenance") && err.contains("translations"),
+        "{err}"
+    );
+    let fixture = format!(
+        "{}/crates/safe-core/tests/fixtures/new-trader.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let (code, _, err) = env.run(&["catalogue", "check", &fixture]);
+    assert_eq!(code, 0);
+    assert!(!err.contains("warning"), "{err}");
+    let bad = env.dir.path().join("bad.json");
+    let text = std::fs::read_to_string(&fixture).expect("read");
+    std::fs::write(
+        &bad,
+        text.replace("\"T.A.03\": { \"title\"", "\"T.Z.03\": { \"title\""),
+    )
+    .expect("write");
+    let (code, _, err) = env.run(&["catalogue", "check", bad.to_str().expect("utf-8")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("'fr'") && err.contains("T.Z.03"), "{err}");
+}

@@ -139,6 +139,9 @@ fn catalogue(ctx: &Ctx, cmd: CatalogueCmd) -> Result<()> {
                 pack.groups.len(),
                 pack.items().len()
             );
+            for w in pack.warnings() {
+                eprintln!("warning: {}: {w}", file.display());
+            }
             Ok(())
         }
     }

@@ -41,8 +41,12 @@ pub fn catalogue(lib: &Library, json: bool) {
     }
     outln!("Packs:");
     for p in lib.summaries() {
+        let superseded = p
+            .superseded_by
+            .map(|by| format!("  (superseded by {by})"))
+            .unwrap_or_default();
         outln!(
-            "  {:<20} {:<8} {:<7} {:>4} items  {}",
+            "  {:<20} {:<8} {:<7} {:>4} items  {}{superseded}",
             p.id,
             p.version,
             p.profile.slug(),
@@ -103,7 +107,13 @@ pub fn show(o: &Opened, json: bool) {
         print_json(&serde_json::json!({
             "schema": "safe-assess.show/1",
             "assessment": o.assessment,
-            "pack": { "id": o.pack.id, "version": o.pack.version, "title": o.pack.title },
+            "pack": {
+                "id": o.pack.id,
+                "version": o.pack.version,
+                "title": o.pack.title,
+                "format": o.pack.format,
+                "provenance": o.pack.provenance_by_item(),
+            },
             "scorecard": o.scorecard,
             "answers": o.answers,
             "evidence": o.evidence,

@@ -84,6 +84,7 @@ pub fn run() {
             commands::app::restore_backup,
             commands::app::close_window,
             commands::assessments::roles,
+            commands::assessments::catalogue_packs,
             commands::assessments::list_assessments,
             commands::assessments::create_assessment,
             commands::assessments::update_assessment,

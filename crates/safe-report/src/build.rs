@@ -1,12 +1,13 @@
 //! Building [`ReportData`] from an opened assessment: gaps, groups, charts, action plan, evidence,
 //! answers, capacity building and the generated summary paragraph.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use safe_core::Opened;
-use safe_core::catalogue::{Criticality, Group, Pack, Profile, builtin_roles};
+use safe_core::catalogue::{Criticality, Group, Pack, Profile, builtin_roles, localized_roles};
 use safe_core::model::Status;
-use safe_core::scoring::{NOT_READY_BELOW, READY_FROM, Score};
+use safe_core::scoring::{self, NOT_READY_BELOW, READY_FROM, Score};
 
 use crate::Options;
 use crate::i18n::{Lang, T, fill, percent};
@@ -16,10 +17,17 @@ impl ReportData {
     /// Builds the report data of an opened assessment.
     pub fn build(opened: &Opened, opts: &Options) -> ReportData {
         let a = &opened.assessment;
-        let pack = &opened.pack;
-        let sc = &opened.scorecard;
         let lang = opts.lang;
         let today = opts.today;
+        // The pack's texts in the report's language; scored again only for the translated titles
+        // (the figures are the same).
+        let loc = opened.pack.localized(lang.code());
+        let pack = &loc.pack;
+        let sc = if lang.code() == opened.pack.language() {
+            Cow::Borrowed(&opened.scorecard)
+        } else {
+            Cow::Owned(scoring::score(pack, a, &opened.answers))
+        };
 
         let labels = path_labels(pack);
         let label_of = |id: &str| labels.get(id).cloned().unwrap_or_else(|| id.to_string());
@@ -186,6 +194,9 @@ impl ReportData {
                     .unwrap_or_default(),
                 updated_at: ans.map(|x| x.updated_at),
                 updated_by: ans.map(|x| x.updated_by.clone()).unwrap_or_default(),
+                reference: item.reference.clone(),
+                provenance: item.provenance.clone(),
+                provenance_label: crate::provenance::label(lang, item.provenance.as_ref()),
             };
             match answers.last_mut() {
                 Some(last) if last.group_id == group.id => last.items.push(row),
@@ -217,7 +228,7 @@ impl ReportData {
                 title: a.title.clone(),
                 organisation: a.organisation.clone(),
                 profile: a.profile,
-                roles: role_infos(&a.roles),
+                roles: role_infos(&a.roles, lang),
                 country: a.country.clone(),
                 identifiers: a.identifiers.clone(),
                 assessors: a.assessors.clone(),
@@ -233,6 +244,9 @@ impl ReportData {
                 date: pack.date.clone(),
                 version: pack.version.clone(),
                 source: pack.source.clone(),
+                format: pack.format,
+                language: lang.code().to_string(),
+                fallback: crate::provenance::fallback(lang, &loc),
             },
             summary,
             groups,
@@ -251,6 +265,14 @@ impl ReportData {
             evidence,
             capacity_building,
             answers,
+            provenance: crate::provenance::rows(
+                lang,
+                &pack
+                    .items()
+                    .into_iter()
+                    .filter(|i| i.applies_to(&a.roles))
+                    .collect::<Vec<_>>(),
+            ),
             comparison: None,
         }
     }
@@ -303,8 +325,8 @@ fn leaf_group_ids(pack: &Pack) -> Vec<String> {
     out
 }
 
-fn role_infos(ids: &[String]) -> Vec<RoleInfo> {
-    let known = builtin_roles();
+fn role_infos(ids: &[String], lang: Lang) -> Vec<RoleInfo> {
+    let known = localized_roles(&builtin_roles(), lang.code());
     ids.iter()
         .map(|id| RoleInfo {
             id: id.clone(),

@@ -257,6 +257,36 @@ table! {
     Method4 => "Readiness of a trader, first matching rule: (1) not ready when a critical requirement is not met or the score is below 60; (2) incomplete when a requirement is unanswered; (3) ready with actions when a critical requirement is partially met, a major one is not met or the score is below 85; (4) ready otherwise.", "Préparation d'un opérateur, première règle applicable : (1) pas prêt si une exigence critique n'est pas satisfaite ou si le score est inférieur à 60 ; (2) incomplet si une exigence est sans réponse ; (3) prêt sous réserve d'actions si une exigence critique est partiellement satisfaite, une majeure non satisfaite ou si le score est inférieur à 85 ; (4) prêt sinon.";
     Method5 => "Gaps are the applicable requirements not met, partially met or unanswered, ordered by criticality, then status (not met, unanswered, partially met), then catalogue order.", "Les écarts sont les exigences applicables non satisfaites, partiellement satisfaites ou sans réponse, classées par criticité, puis par statut (non satisfaite, sans réponse, partiellement satisfaite), puis dans l'ordre du référentiel.";
     CatalogueSource => "About the catalogue", "À propos du référentiel";
+    // Provenance of the requirements
+    Reference => "Reference", "Référence";
+    BasisSafe => "SAFE Framework", "Cadre de normes SAFE";
+    BasisWcoGuidance => "WCO guidance", "Instrument de l'OMD";
+    BasisNationalPractice => "National practice", "Pratique nationale";
+    BasisBestPractice => "Good practice", "Bonne pratique";
+    RefVerified => "reference verified", "référence vérifiée";
+    RefPartial => "reference partly verified", "référence partiellement vérifiée";
+    RefUnverified => "reference not yet verified", "référence non encore vérifiée";
+    ProvenanceAppendix => "Appendix C: sources of the requirements", "Annexe C : sources des exigences";
+    ProvenanceIntro => "The applicable requirements by the kind of text they rest on and by how far their reference has been checked against the official text.", "Les exigences applicables selon la nature du texte sur lequel elles reposent et selon le degré de vérification de leur référence au regard du texte officiel.";
+    ProvenanceNone => "This catalogue (pack format 1) does not record where each requirement comes from or how sure its reference is.", "Ce référentiel (format de pack 1) n'indique pas d'où provient chaque exigence ni le degré de fiabilité de sa référence.";
+    Basis => "Basis", "Fondement";
+    Verified => "Verified", "Vérifiée";
+    Partial => "Partly verified", "Partiellement vérifiée";
+    Unverified => "Not yet verified", "Non encore vérifiée";
+    NoProvenance => "Not recorded", "Non indiquée";
+    TotalCol => "Total", "Total";
+    LanguageFallback => "{n} catalogue text(s) have no {lang} translation in this pack and are shown in {original}.", "{n} texte(s) du référentiel n'ont pas de traduction en {lang} dans ce pack et sont reproduits en {original}.";
+    LangNameEn => "English", "anglais";
+    LangNameFr => "French", "français";
+}
+
+/// The name of a language code in `lang` ("French", "anglais"); the code itself when unknown.
+pub fn language_name(lang: Lang, code: &str) -> String {
+    match code {
+        "en" => T::LangNameEn.get(lang).to_string(),
+        "fr" => T::LangNameFr.get(lang).to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// Fills `{name}` placeholders of a translated string.

@@ -19,6 +19,7 @@ mod build;
 pub mod i18n;
 mod model;
 pub mod progress_since;
+mod provenance;
 mod texts;
 
 mod html;
@@ -34,8 +35,8 @@ use safe_core::ErrorCode;
 pub use i18n::Lang;
 pub use model::{
     AimRow, AnswerGroup, AnswerRow, AssessmentInfo, CapacityRow, CatalogueInfo, EvidenceRow,
-    FlaggedRow, GapRow, GroupRow, NotApplicableRow, OwnerPlan, ReportData, RoleInfo, SCHEMA,
-    Summary, TOP_GAPS, VerdictInfo, WEAK_BELOW,
+    FlaggedRow, GapRow, GroupRow, LanguageFallback, NotApplicableRow, OwnerPlan, ProvenanceRow,
+    ReportData, RoleInfo, SCHEMA, Summary, TOP_GAPS, VerdictInfo, WEAK_BELOW,
 };
 pub use progress_since::{Comparison, comparison};
 pub use write::write_report;

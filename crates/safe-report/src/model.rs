@@ -5,7 +5,7 @@
 //! never rename or remove one without changing the schema id.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use safe_core::catalogue::{Aim, Criticality, GroupKind, Profile};
+use safe_core::catalogue::{Aim, Basis, Criticality, GroupKind, Profile, Provenance};
 use safe_core::model::{Priority, Status};
 use safe_core::scoring::{Readiness, Score};
 use serde::Serialize;
@@ -65,6 +65,9 @@ pub struct ReportData {
     pub capacity_building: Vec<CapacityRow>,
     /// Every applicable item with its answer, by group in catalogue order.
     pub answers: Vec<AnswerGroup>,
+    /// The applicable items counted by basis and confidence of their provenance (empty when the
+    /// pack records none: format 1).
+    pub provenance: Vec<ProvenanceRow>,
     /// Progress since an earlier assessment of the same organisation, when one was chosen
     /// (`null` otherwise). [`ReportData::build`] leaves it empty; see [`crate::comparison`].
     pub comparison: Option<Comparison>,
@@ -105,7 +108,8 @@ pub struct AssessmentInfo {
 pub struct RoleInfo {
     /// Role id.
     pub id: String,
-    /// Display name (English; the id when unknown).
+    /// Display name in the report's language (English when the role has no translation; the id
+    /// when unknown).
     pub name: String,
 }
 
@@ -125,6 +129,44 @@ pub struct CatalogueInfo {
     pub version: String,
     /// Source note.
     pub source: String,
+    /// Pack file format (1 or 2).
+    pub format: u32,
+    /// The language of the catalogue texts in this report where the pack has them (the report's
+    /// language), see `fallback` for those it has not.
+    pub language: String,
+    /// Catalogue texts with no translation into the report's language, shown in the pack's own
+    /// language; `null` when every text is translated (or the report is in the pack's language).
+    pub fallback: Option<LanguageFallback>,
+}
+
+/// Catalogue texts shown in the pack's own language because it has no translation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageFallback {
+    /// The language they are shown in (the pack's `language`).
+    pub language: String,
+    /// How many texts.
+    pub texts: usize,
+    /// The sentence saying so, in the report's language.
+    pub note: String,
+}
+
+/// The applicable items resting on one basis, by confidence of their reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProvenanceRow {
+    /// The basis; `null` for items without provenance.
+    pub basis: Option<Basis>,
+    /// Its label in the report's language.
+    pub label: String,
+    /// Items whose reference is verified.
+    pub verified: usize,
+    /// Partly verified.
+    pub partial: usize,
+    /// Not yet verified.
+    pub unverified: usize,
+    /// All of them.
+    pub total: usize,
 }
 
 /// Headline figures.
@@ -364,6 +406,13 @@ pub struct AnswerRow {
     pub updated_at: Option<DateTime<Utc>>,
     /// By whom.
     pub updated_by: String,
+    /// The item's reference in the source.
+    pub reference: String,
+    /// Where it comes from and how sure the reference is (format 2 packs; `null` otherwise).
+    pub provenance: Option<Provenance>,
+    /// The provenance in words, in the report's language, e.g. "National practice (EU AEO
+    /// Guidelines) · reference not yet verified"; empty without provenance.
+    pub provenance_label: String,
 }
 
 /// The label of an aim in `lang`.

@@ -30,6 +30,7 @@ pub fn sections(d: &ReportData, lang: Lang) -> Vec<(&'static str, &'static str)>
     }
     v.push(("answers", T::AnswersAppendix.get(lang)));
     v.push(("method", T::MethodAppendix.get(lang)));
+    v.push(("provenance", T::ProvenanceAppendix.get(lang)));
     v
 }
 

@@ -3,15 +3,38 @@
 use safe_core::store::Store;
 use tauri::State;
 
-use crate::dto::{Assessment, AssessmentDetails, AssessmentSummary, Dashboard, Role, Workspace};
+use crate::dto::{
+    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, PackChoice, Role, Workspace,
+};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
 
-/// The supply-chain roles a trader assessment may name.
+/// The supply-chain roles a trader assessment may name, in `lang` where they have it.
 #[tauri::command]
-pub async fn roles(state: State<'_, AppState>) -> CmdResult<Vec<Role>> {
+pub async fn roles(state: State<'_, AppState>, lang: Option<String>) -> CmdResult<Vec<Role>> {
     state
-        .run(|_, ctx| Ok(ctx.library()?.roles().iter().map(Role::from).collect()))
+        .run(move |_, ctx| {
+            let lang = lang.as_deref().unwrap_or("en");
+            let roles = safe_core::catalogue::localized_roles(ctx.library()?.roles(), lang);
+            Ok(roles.iter().map(Role::from).collect())
+        })
+        .await
+}
+
+/// The catalogue packs, which one a new assessment of each profile starts on and which are
+/// superseded, titles in `lang` where the pack has them.
+#[tauri::command]
+pub async fn catalogue_packs(
+    state: State<'_, AppState>,
+    lang: Option<String>,
+) -> CmdResult<Vec<PackChoice>> {
+    state
+        .run(move |_, ctx| {
+            Ok(PackChoice::all(
+                ctx.library()?,
+                lang.as_deref().unwrap_or("en"),
+            ))
+        })
         .await
 }
 
@@ -92,16 +115,25 @@ pub async fn restore_assessment(state: State<'_, AppState>, id: String) -> CmdRe
         .await
 }
 
-/// Everything the workspace needs to show an assessment.
+/// Everything the workspace needs to show an assessment, the pack's texts in `lang` where the
+/// pack has them.
 #[tauri::command]
-pub async fn open_assessment(state: State<'_, AppState>, id: String) -> CmdResult<Workspace> {
-    state.run(move |s, _| open(s, &id)).await
+pub async fn open_assessment(
+    state: State<'_, AppState>,
+    id: String,
+    lang: Option<String>,
+) -> CmdResult<Workspace> {
+    state.run(move |s, _| open(s, &id, lang.as_deref())).await
 }
 
-pub(crate) fn open(s: &mut Store, id: &str) -> CmdResult<Workspace> {
+pub(crate) fn open(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Workspace> {
     let o = safe_core::open_assessment(s, id)?;
+    let pack = o
+        .pack
+        .localized(lang.unwrap_or_else(|| o.pack.language()))
+        .pack;
     Ok(Workspace {
-        pack: (&safe_app::assess::visible_pack(&o.pack, &o.assessment.roles)).into(),
+        pack: (&safe_app::assess::visible_pack(&pack, &o.assessment.roles)).into(),
         progress: (&o.scorecard).into(),
         assessment: o.assessment.into(),
         answers: o.answers.into_iter().map(Into::into).collect(),

@@ -50,7 +50,7 @@ fn a_user_action_goes_through_to_the_core_and_back() {
     assert_eq!(a.country, "KE", "the core cleans what the user typed");
 
     let ws = st
-        .run_now(|s, _| assessments::open(s, &a.id))
+        .run_now(|s, _| assessments::open(s, &a.id, None))
         .expect("opens");
     let applicable = ws.progress.overall.applicable;
     assert!(applicable > 0);
@@ -107,7 +107,7 @@ fn a_user_action_goes_through_to_the_core_and_back() {
 fn unknown_ids_come_back_as_not_found() {
     let (_dir, st) = state();
     let e = st
-        .run_now(|s, _| assessments::open(s, "no-such-id"))
+        .run_now(|s, _| assessments::open(s, "no-such-id", None))
         .expect_err("unknown");
     assert_eq!(e.code, "not_found");
 }
@@ -215,7 +215,7 @@ mod sharing {
             .expect("merged");
         assert_eq!((done.taken, done.chose_theirs, done.chose_mine), (1, 1, 1));
         let ws = st
-            .run_now(|s, _| assessments::open(s, &a.id))
+            .run_now(|s, _| assessments::open(s, &a.id, None))
             .expect("opens");
         let status = |item: &str| {
             ws.answers

@@ -254,6 +254,7 @@ impl From<&cat::Item> for Item {
             criticality: i.criticality.into(),
             mandatory: i.mandatory,
             aim: i.aim.into(),
+            provenance: i.provenance.as_ref().map(Into::into),
         }
     }
 }

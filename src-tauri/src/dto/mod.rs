@@ -10,8 +10,10 @@
 mod bindings;
 mod convert;
 mod convert_share;
+mod provenance;
 mod share;
 
+pub use provenance::{Basis, Confidence, PackChoice, Provenance};
 pub use share::*;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -309,6 +311,8 @@ pub struct Item {
     pub mandatory: bool,
     /// The strategic aim it serves.
     pub aim: Aim,
+    /// Where it comes from and how sure the reference is (pack format 2; null otherwise).
+    pub provenance: Option<Provenance>,
 }
 
 /// A node of the catalogue tree, holding only what applies to the assessment.

@@ -25,6 +25,7 @@ import type {
   MergeChoice,
   MergePreview,
   Merged,
+  PackChoice,
   Role,
   Saved,
   Settings,
@@ -75,7 +76,10 @@ export const api = {
   listBackups: () => call<Backup[]>('list_backups'),
   restoreBackup: (label: string) => call<AppInfo>('restore_backup', { label }),
 
-  roles: () => call<Role[]>('roles'),
+  /** The roles, named in `lang` where they have a translation. */
+  roles: (lang: string) => call<Role[]>('roles', { lang }),
+  /** The catalogue packs: the default of each profile and the superseded ones. */
+  cataloguePacks: (lang: string) => call<PackChoice[]>('catalogue_packs', { lang }),
   listAssessments: () => call<AssessmentSummary[]>('list_assessments'),
   createAssessment: (details: AssessmentDetails) =>
     call<Assessment>('create_assessment', { details }),
@@ -85,7 +89,8 @@ export const api = {
     call<Assessment>('duplicate_assessment', { id, title }),
   deleteAssessment: (id: string) => call<null>('delete_assessment', { id }),
   restoreAssessment: (id: string) => call<Assessment>('restore_assessment', { id }),
-  openAssessment: (id: string) => call<Workspace>('open_assessment', { id }),
+  /** The workspace, with the pack's texts in `lang` where the pack has them. */
+  openAssessment: (id: string, lang: string) => call<Workspace>('open_assessment', { id, lang }),
   dashboard: (id: string) => call<Dashboard>('dashboard', { id }),
 
   saveAnswer: (id: string, itemId: string, input: AnswerInput) =>

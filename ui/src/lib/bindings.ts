@@ -25,6 +25,54 @@ export type Aim = "prevent-exploitation" | "protect-critical-nodes" | "resilienc
 
 export type GroupKind = "part" | "pillar" | "standard" | "level" | "section";
 
+export type Basis = "safe" | "wco-guidance" | "national-practice" | "best-practice";
+
+export type Confidence = "verified" | "partial" | "unverified";
+
+export type Provenance = { 
+/**
+ * The kind of text.
+ */
+basis: Basis, 
+/**
+ * The programme or text, when named.
+ */
+programme: string | null, 
+/**
+ * How sure the reference is.
+ */
+confidence: Confidence, 
+/**
+ * How the reference was checked.
+ */
+note: string | null, };
+
+export type PackChoice = { 
+/**
+ * Pack id.
+ */
+id: string, 
+/**
+ * Title, in the UI language where the pack has it.
+ */
+title: string, 
+/**
+ * Pack version.
+ */
+version: string, 
+/**
+ * Who answers it.
+ */
+profile: Profile, 
+/**
+ * The id of the loaded pack that supersedes it, if any.
+ */
+supersededBy: string | null, 
+/**
+ * Whether a new assessment of its profile starts on it.
+ */
+isDefault: boolean, };
+
 export type Readiness = "not-ready" | "incomplete" | "ready-with-actions" | "ready";
 
 export type Role = { 
@@ -311,7 +359,11 @@ mandatory: boolean,
 /**
  * The strategic aim it serves.
  */
-aim: Aim, };
+aim: Aim, 
+/**
+ * Where it comes from and how sure the reference is (pack format 2; null otherwise).
+ */
+provenance: Provenance | null, };
 
 export type Group = { 
 /**

@@ -13,6 +13,7 @@ export function item(id: string, over: Partial<Item> = {}): Item {
     criticality: 'major',
     mandatory: false,
     aim: 'prevent-exploitation',
+    provenance: null,
     ...over,
   };
 }

@@ -18,6 +18,8 @@ const families: Record<string, string[]> = {
   'priority.': ['high', 'medium', 'low'],
   'criticality.': ['critical', 'major', 'minor'],
   'aim.': ['prevent-exploitation', 'protect-critical-nodes', 'resilience-recovery'],
+  'provenance.basis.': ['safe', 'wco-guidance', 'national-practice', 'best-practice'],
+  'provenance.': ['partial', 'unverified'],
   'profile.': ['customs', 'trader'],
   'new.profileHelp.': ['customs', 'trader'],
   'readiness.': ['not-ready', 'incomplete', 'ready-with-actions', 'ready'],

@@ -8,15 +8,20 @@ use super::{Pack, PackSummary, Profile, Role};
 use crate::{Error, Result};
 
 const ROLES_JSON: &str = include_str!("../../../../assets/catalogue/roles.json");
-const BUILTIN: [(&str, &str); 2] = [
-    (
-        "safe2021-customs.json",
-        include_str!("../../../../assets/catalogue/safe2021-customs.json"),
-    ),
-    (
-        "safe2021-aeo.json",
-        include_str!("../../../../assets/catalogue/safe2021-aeo.json"),
-    ),
+/// One built-in pack: its file name in `assets/catalogue/` and its text, embedded in the binary.
+macro_rules! builtin {
+    ($file:literal) => {
+        (
+            $file,
+            include_str!(concat!("../../../../assets/catalogue/", $file)),
+        )
+    };
+}
+
+/// The built-in packs, in listing order. Adding a pack is one line here.
+const BUILTIN: &[(&str, &str)] = &[
+    builtin!("safe2021-customs.json"),
+    builtin!("safe2021-aeo.json"),
 ];
 
 /// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).
@@ -53,10 +58,30 @@ pub struct Library {
 impl Library {
     /// The built-in packs only.
     pub fn builtin() -> Result<Library> {
+        Library::with_builtin(BUILTIN)
+    }
+
+    /// A library whose built-in packs are `sources` (file name, JSON), in listing order.
+    pub(super) fn with_builtin(sources: &[(&str, &str)]) -> Result<Library> {
         let roles = builtin_roles();
-        let mut packs = Vec::new();
-        for (name, json) in BUILTIN {
-            packs.push((Pack::parse(name, json, &roles)?, "builtin".to_string()));
+        let mut packs: Vec<(Pack, String)> = Vec::new();
+        for (name, json) in sources {
+            let pack = Pack::parse(name, json, &roles)?;
+            if packs.iter().any(|(p, _)| p.id == pack.id) {
+                return Err(Error::Catalogue {
+                    file: (*name).to_string(),
+                    message: format!("field 'id': pack id '{}' is already taken", pack.id),
+                });
+            }
+            packs.push((pack, "builtin".to_string()));
+        }
+        for (pack, _) in &packs {
+            check_supersedes(pack, packs.iter().map(|(p, _)| p)).map_err(|message| {
+                Error::Catalogue {
+                    file: format!("{}.json", pack.id),
+                    message,
+                }
+            })?;
         }
         Ok(Library {
             roles,
@@ -69,7 +94,12 @@ impl Library {
     /// The built-in packs plus every `*.json` pack in `dir` (which need not exist). A broken user
     /// pack is recorded in [`Library::problems`] and skipped; the others still load.
     pub fn load(dir: &Path) -> Result<Library> {
-        let mut lib = Library::builtin()?;
+        Library::builtin()?.with_user_dir(dir)
+    }
+
+    /// Adds the user packs of `dir` to this library.
+    pub(super) fn with_user_dir(self, dir: &Path) -> Result<Library> {
+        let mut lib = self;
         lib.user_dir = Some(dir.to_path_buf());
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
@@ -101,6 +131,10 @@ impl Library {
                 message: format!("field 'id': pack id '{}' is already taken", pack.id),
             });
         }
+        check_supersedes(&pack, self.packs()).map_err(|message| Error::Catalogue {
+            file: path.display().to_string(),
+            message,
+        })?;
         Ok(pack)
     }
 
@@ -124,13 +158,33 @@ impl Library {
         self.packs.iter().map(|(p, _)| p).find(|p| p.id == id)
     }
 
-    /// The pack a new assessment of this profile starts on when none is named: the first
-    /// built-in pack of that profile.
+    /// The loaded pack whose `supersedes.pack` names pack `id`, if any.
+    pub fn superseded_by(&self, id: &str) -> Option<&Pack> {
+        self.packs()
+            .find(|p| p.supersedes.as_ref().is_some_and(|s| s.pack == id))
+    }
+
+    /// The pack a new assessment of this profile starts on when none is named: the newest (by
+    /// edition date, then version) built-in pack of that profile that no loaded pack supersedes.
+    /// A user's own packs are never the default (they are chosen with their id); they are
+    /// considered only when no built-in pack of the profile is left.
     pub fn default_for(&self, profile: Profile) -> Option<&Pack> {
-        self.packs
-            .iter()
-            .map(|(p, _)| p)
-            .find(|p| p.profile == profile)
+        let candidates = |builtin: bool| {
+            self.packs
+                .iter()
+                .filter(move |(p, origin)| {
+                    p.profile == profile
+                        && (origin == "builtin") == builtin
+                        && self.superseded_by(&p.id).is_none()
+                })
+                .map(|(p, _)| p)
+                .max_by(|a, b| {
+                    a.date
+                        .cmp(&b.date)
+                        .then_with(|| version_key(&a.version).cmp(&version_key(&b.version)))
+                })
+        };
+        candidates(true).or_else(|| candidates(false))
     }
 
     /// All packs, built-in first.
@@ -150,8 +204,32 @@ impl Library {
                 profile: p.profile,
                 items: p.items().len(),
                 origin: origin.clone(),
+                format: p.format,
+                languages: std::iter::once(p.language().to_string())
+                    .chain(p.translations.keys().cloned())
+                    .collect(),
+                superseded_by: self.superseded_by(&p.id).map(|s| s.id.clone()),
             })
             .collect()
+    }
+}
+
+/// A version's numbers, for ordering (validation guarantees MAJOR.MINOR.PATCH).
+fn version_key(v: &str) -> Vec<u64> {
+    v.split('.').map(|n| n.parse().unwrap_or(0)).collect()
+}
+
+/// Checks `pack.supersedes` against the older pack when it is among `loaded` in the same version.
+fn check_supersedes<'a>(
+    pack: &Pack,
+    mut loaded: impl Iterator<Item = &'a Pack>,
+) -> std::result::Result<(), String> {
+    let Some(s) = &pack.supersedes else {
+        return Ok(());
+    };
+    match loaded.find(|p| p.id == s.pack && p.version == s.version) {
+        Some(old) => super::validate2::check_against(pack, old),
+        None => Ok(()),
     }
 }
 
@@ -162,9 +240,15 @@ pub(crate) fn check_file(path: &Path, roles: &[Role]) -> Result<Pack> {
 }
 
 impl Library {
-    /// Validates a pack file without adding it (what `safe-assess catalogue check` runs).
+    /// Validates a pack file without adding it (what `safe-assess catalogue check` runs),
+    /// including its `supersedes` mapping against the older pack when that pack is loaded.
     pub fn check_file(&self, path: &Path) -> Result<Pack> {
-        check_file(path, &self.roles)
+        let pack = check_file(path, &self.roles)?;
+        check_supersedes(&pack, self.packs()).map_err(|message| Error::Catalogue {
+            file: path.display().to_string(),
+            message,
+        })?;
+        Ok(pack)
     }
 }
 

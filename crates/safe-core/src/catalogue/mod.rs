@@ -3,10 +3,22 @@
 //! A pack is a JSON file (format in `assets/catalogue/README.md`) parsed into [`Pack`] and checked by
 //! [`Pack::parse`]. [`Library`] holds the built-in packs and those a user adds to a folder.
 
+mod format2;
+#[cfg(test)]
+mod format2_tests;
 mod library;
+mod localize;
 mod validate;
+mod validate2;
 
+pub use format2::{
+    Basis, Change, ChangeKind, Confidence, GroupText, ItemText, Provenance, RoleText, Supersedes,
+    Translation,
+};
 pub use library::{Library, LoadProblem, builtin_roles};
+pub use localize::{Localized, localized_roles};
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -137,6 +149,9 @@ pub struct Role {
     pub name: String,
     /// One-line description.
     pub description: String,
+    /// The name and description in other languages, by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, RoleText>,
 }
 
 /// One requirement of a pack.
@@ -166,6 +181,9 @@ pub struct Item {
     pub mandatory: bool,
     /// The strategic aim it serves.
     pub aim: Aim,
+    /// Where the requirement comes from and how sure its reference is (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
 }
 
 impl Item {
@@ -197,6 +215,9 @@ pub struct Group {
     /// WCO instruments that help close gaps here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub instruments: Vec<String>,
+    /// Where the group comes from and how sure its reference is (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
     /// Child groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
@@ -230,7 +251,7 @@ impl Group {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
-    /// File format version (1).
+    /// File format version (1 or 2).
     pub format: u32,
     /// Stable pack id.
     pub id: String,
@@ -246,8 +267,17 @@ pub struct Pack {
     pub profile: Profile,
     /// Where the content comes from.
     pub source: String,
+    /// The language of the texts in the tree (format 2; format 1 packs are English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The older pack this one replaces and how its items map (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Supersedes>,
     /// The tree.
     pub groups: Vec<Group>,
+    /// The texts in other languages, by language code (format 2).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, Translation>,
 }
 
 impl Pack {
@@ -262,6 +292,50 @@ impl Pack {
             message,
         })?;
         Ok(pack)
+    }
+
+    /// The language of the texts in the tree: `language`, or English for a format 1 pack.
+    pub fn language(&self) -> &str {
+        self.language.as_deref().unwrap_or("en")
+    }
+
+    /// What a valid pack lacks that format 2 offers (no provenance, no translations): shown by
+    /// `catalogue check` as warnings, never refused.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.format < 2 {
+            out.push(
+                "format 1: groups and items carry no provenance (basis and confidence of each \
+                 reference); format 2 adds it"
+                    .to_string(),
+            );
+        }
+        if self.translations.is_empty() {
+            out.push(format!(
+                "no translations: the texts are shown in '{}' whatever the language chosen",
+                self.language()
+            ));
+        }
+        out
+    }
+
+    /// Every group in tree order (parents before their children).
+    pub fn all_groups(&self) -> Vec<&Group> {
+        fn walk<'a>(g: &'a Group, out: &mut Vec<&'a Group>) {
+            out.push(g);
+            g.groups.iter().for_each(|c| walk(c, out));
+        }
+        let mut out = Vec::new();
+        self.groups.iter().for_each(|g| walk(g, &mut out));
+        out
+    }
+
+    /// The provenance of every item that has one (format 2), by item id.
+    pub fn provenance_by_item(&self) -> BTreeMap<&str, &Provenance> {
+        self.items()
+            .into_iter()
+            .filter_map(|i| i.provenance.as_ref().map(|p| (i.id.as_str(), p)))
+            .collect()
     }
 
     /// Every item in catalogue order.
@@ -315,4 +389,11 @@ pub struct PackSummary {
     pub items: usize,
     /// `builtin` or the file it was loaded from.
     pub origin: String,
+    /// File format version.
+    pub format: u32,
+    /// The language of the texts, and the languages they are translated into.
+    pub languages: Vec<String>,
+    /// The id of the loaded pack that supersedes this one, if any.
+    #[serde(rename = "supersededBy")]
+    pub superseded_by: Option<String>,
 }

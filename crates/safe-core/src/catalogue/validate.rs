@@ -6,9 +6,9 @@ use super::{Group, Item, Pack, Profile, Role};
 
 /// Checks a parsed pack; the error is a message naming the group or item id and the field.
 pub(super) fn check(pack: &Pack, roles: &[Role]) -> Result<(), String> {
-    if pack.format != 1 {
+    if pack.format != 1 && pack.format != 2 {
         return Err(format!(
-            "field 'format' is {}, this version reads format 1",
+            "field 'format' is {}, this version reads formats 1 and 2",
             pack.format
         ));
     }
@@ -36,12 +36,7 @@ pub(super) fn check(pack: &Pack, roles: &[Role]) -> Result<(), String> {
             pack.date
         ));
     }
-    let parts: Vec<&str> = pack.version.split('.').collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
-    {
+    if !super::validate2::is_version(&pack.version) {
         return Err(format!(
             "field 'version' is '{}', not MAJOR.MINOR.PATCH",
             pack.version
@@ -55,10 +50,10 @@ pub(super) fn check(pack: &Pack, roles: &[Role]) -> Result<(), String> {
     for g in &pack.groups {
         check_group(g, pack.profile, &known, &mut seen)?;
     }
-    Ok(())
+    super::validate2::check(pack)
 }
 
-fn text(field: &str, value: &str) -> Result<(), String> {
+pub(super) fn text(field: &str, value: &str) -> Result<(), String> {
     if value.trim().is_empty() {
         Err(format!("field '{field}' is empty"))
     } else {

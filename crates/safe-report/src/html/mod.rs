@@ -92,7 +92,7 @@ pub fn render(d: &ReportData, opts: &Options) -> String {
     }
     h.push_str("</ol>\n</nav>\n<main>\n");
     for (n, (id, t)) in secs.iter().enumerate() {
-        let num = if id.starts_with("answers") || *id == "method" {
+        let num = if id.starts_with("answers") || *id == "method" || *id == "provenance" {
             String::new()
         } else {
             format!("{} ", n + 1)
@@ -113,6 +113,7 @@ pub fn render(d: &ReportData, opts: &Options) -> String {
             "evidence" => tables::evidence(&mut h, d, lang),
             "capacity" => tables::capacity(&mut h, d, lang),
             "answers" => tables::answers(&mut h, d, lang),
+            "provenance" => tables::provenance(&mut h, d, lang),
             _ => tables::method(&mut h, d, lang),
         }
         h.push_str("</section>\n");

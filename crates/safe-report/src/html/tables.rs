@@ -271,6 +271,9 @@ pub(super) fn capacity(h: &mut String, d: &ReportData, lang: Lang) {
 
 pub(super) fn answers(h: &mut String, d: &ReportData, lang: Lang) {
     let _ = writeln!(h, "<p>{}</p>", esc(T::AnswersIntro.get(lang)));
+    if let Some(f) = &d.catalogue.fallback {
+        let _ = writeln!(h, "<p class=\"note\">{}</p>", esc(&f.note));
+    }
     for g in &d.answers {
         let _ = write!(
             h,
@@ -306,12 +309,18 @@ pub(super) fn answers(h: &mut String, d: &ReportData, lang: Lang) {
             if r.carried_over {
                 notes.push(format!("<i>{}</i>", esc(T::CarriedOver.get(lang))));
             }
+            let reference = if r.provenance_label.is_empty() {
+                esc(&r.reference)
+            } else {
+                format!("{} — {}", esc(&r.reference), esc(&r.provenance_label))
+            };
             let _ = writeln!(
                 h,
-                "<tr><td class=\"mono nowrap\">{}</td><td>{} {}</td><td>{}</td><td class=\"pre\">{}</td></tr>",
+                "<tr><td class=\"mono nowrap\">{}</td><td>{} {}<br><span class=\"ref\">{}</span></td><td>{}</td><td class=\"pre\">{}</td></tr>",
                 esc(&r.item_id),
                 esc(&r.title),
                 crit(lang, r.criticality),
+                reference,
                 status(lang, r.status),
                 notes.join("<br>")
             );
@@ -347,5 +356,55 @@ pub(super) fn method(h: &mut String, d: &ReportData, lang: Lang) {
         esc(T::Version.get(lang)),
         esc(&d.catalogue.version),
         esc(&d.catalogue.source)
+    );
+    if let Some(f) = &d.catalogue.fallback {
+        let _ = writeln!(h, "<p>{}</p>", esc(&f.note));
+    }
+}
+
+/// Appendix C: the applicable items by basis and confidence of their reference.
+pub(super) fn provenance(h: &mut String, d: &ReportData, lang: Lang) {
+    if d.provenance.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", esc(T::ProvenanceNone.get(lang)));
+        return;
+    }
+    let _ = write!(
+        h,
+        "<p>{}</p>\n<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>\n",
+        esc(T::ProvenanceIntro.get(lang)),
+        esc(T::Basis.get(lang)),
+        esc(T::Verified.get(lang)),
+        esc(T::Partial.get(lang)),
+        esc(T::Unverified.get(lang)),
+        esc(T::TotalCol.get(lang))
+    );
+    let n = |r: &crate::model::ProvenanceRow, x: usize| {
+        if r.basis.is_some() {
+            x.to_string()
+        } else {
+            "–".to_string()
+        }
+    };
+    for r in &d.provenance {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&r.label),
+            n(r, r.verified),
+            n(r, r.partial),
+            n(r, r.unverified),
+            r.total
+        );
+    }
+    let sum =
+        |f: fn(&crate::model::ProvenanceRow) -> usize| d.provenance.iter().map(f).sum::<usize>();
+    let _ = writeln!(
+        h,
+        "<tr><th>{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\"><b>{}</b></td></tr>\n</tbody>\n</table>",
+        esc(T::TotalCol.get(lang)),
+        sum(|r| r.verified),
+        sum(|r| r.partial),
+        sum(|r| r.unverified),
+        sum(|r| r.total)
     );
 }
