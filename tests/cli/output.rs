@@ -103,7 +103,12 @@ fn catalogue_show_gives_a_users_own_pack_and_refuses_an_unknown_id() {
     let (code, out, err) = env.run(&["catalogue", "show", "nat-aoe", "--json"]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
-    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err.lines().count(),
+        2,
+        "an error line and a code line: {err}"
+    );
+    assert!(err.contains("code: invalid_input"), "{err}");
     for named in ["'nat-aoe'", "safe2021-customs", "safe2021-aeo", "nat-aeo"] {
         assert!(err.contains(named), "{named} in {err}");
     }

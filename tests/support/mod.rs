@@ -49,15 +49,16 @@ impl Env {
         out
     }
 
-    /// The trader pack's items split by whether they apply to assessment `id` and are mandatory.
+    /// The items of the built-in pack assessment `id` is on, split by whether they apply to assessment `id` and are mandatory.
     pub fn items_for(&self, id: &str) -> Items {
         let show: serde_json::Value =
             serde_json::from_str(&self.ok(&["show", id, "--json"])).expect("show JSON");
         let roles: Vec<String> =
             serde_json::from_value(show["assessment"]["roles"].clone()).expect("roles");
         let path = format!(
-            "{}/assets/catalogue/safe2021-aeo.json",
-            env!("CARGO_MANIFEST_DIR")
+            "{}/assets/catalogue/{}.json",
+            env!("CARGO_MANIFEST_DIR"),
+            show["pack"]["id"].as_str().expect("pack id")
         );
         let pack: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).expect("pack file"))

@@ -22,6 +22,8 @@ macro_rules! builtin {
 const BUILTIN: &[(&str, &str)] = &[
     builtin!("safe2021-customs.json"),
     builtin!("safe2021-aeo.json"),
+    builtin!("safe2025-customs.json"),
+    builtin!("safe2025-aeo.json"),
 ];
 
 /// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).

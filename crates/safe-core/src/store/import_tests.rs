@@ -83,7 +83,7 @@ fn an_exported_bundle_imports_as_a_new_assessment_with_everything() {
     assert_eq!(bundle.evidence.len(), 1);
     assert_eq!(bundle.evidence[0].added_by, "Ana");
     let pack = src
-        .pack("safe2021-aeo", &bundle.assessment.pack_version)
+        .pack("safe2025-aeo", &bundle.assessment.pack_version)
         .expect("pack");
 
     let mut dst = Store::open_in_memory().expect("open");
@@ -137,7 +137,7 @@ fn a_bad_bundle_changes_nothing() {
     let (src, _) = source();
     let good = src.export_bundle(ID).expect("export");
     let pack = src
-        .pack("safe2021-aeo", &good.assessment.pack_version)
+        .pack("safe2025-aeo", &good.assessment.pack_version)
         .expect("pack");
     let note = from_file(ID, &[]);
 
@@ -210,7 +210,7 @@ fn withheld_evidence_is_named_in_the_import_entry() {
     let (src, _) = source();
     let bundle = src.export_bundle(ID).expect("export");
     let pack = src
-        .pack("safe2021-aeo", &bundle.assessment.pack_version)
+        .pack("safe2025-aeo", &bundle.assessment.pack_version)
         .expect("pack");
     let mut dst = Store::open_in_memory().expect("open");
     dst.import_assessment(

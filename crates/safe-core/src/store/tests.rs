@@ -53,7 +53,10 @@ fn create_cleans_input_and_pins_the_pack() {
     let a = trader(&mut s, "0a1b2c3d-0000-4000-8000-000000000001");
     assert_eq!(a.title, "Forwarder 2026");
     assert_eq!(a.country, "KE");
-    assert_eq!(a.pack_id, "safe2021-aeo");
+    assert_eq!(
+        a.pack_id, "safe2025-aeo",
+        "new assessments start on the current edition"
+    );
     assert_eq!(s.resolve("0a1b2c").expect("prefix resolves"), a.id);
     assert!(
         matches!(s.resolve("0a1"), Err(Error::NotFound { .. })),
