@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 2 bad usage or bad input (nothing changed), 1 anything else.
 
 mod args;
+mod check;
 mod commands;
 mod render;
 mod report;

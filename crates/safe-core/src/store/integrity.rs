@@ -236,7 +236,7 @@ fn quick_check(conn: &Connection, path: &Path, table: Option<&str>) -> Result<()
             stmt.query_map([], |r| r.get::<_, String>(0))?
                 .collect::<rusqlite::Result<Vec<String>>>()
         })
-        .map_err(|e| damaged(e.to_string()))?;
+        .map_err(|e| damaged(format!("integrity check failed ({e})")))?;
     if findings.len() == 1 && findings[0] == "ok" {
         return Ok(());
     }
