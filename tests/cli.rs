@@ -569,3 +569,72 @@ fn catalogue_check_warns_about_what_a_format_1_pack_lacks() {
     assert_eq!(code, 2);
     assert!(err.contains("'fr'") && err.contains("T.Z.03"), "{err}");
 }
+
+#[test]
+fn check_reads_the_whole_file_and_reports_damage_the_other_commands_do_not_read() {
+    let env = Env::new();
+    let (code, _, err) = env.run(&["check"]);
+    assert_eq!(code, 2, "no database to check");
+    assert!(err.contains("not found"), "{err}");
+    assert!(!env.db.exists(), "check creates nothing");
+
+    let id = env
+        .ok(&["new", "--title", "Customs 2026", "--profile", "customs"])
+        .trim()
+        .to_string();
+    let out = env.ok(&["check"]);
+    assert!(
+        out.contains("intact") && out.contains("1 assessments"),
+        "{out}"
+    );
+
+    // Many history rows, so the history table has pages of its own; then its root page is
+    // overwritten. The home list does not read it.
+    let root: i64 = {
+        let c = rusqlite::Connection::open(&env.db).expect("open");
+        for n in 0..200 {
+            c.execute(
+                "INSERT INTO history (assessment_id, item_id, action, new, at, by)
+                 VALUES (?1, 'X', 'answer', ?2, '2026-01-01T00:00:00.000000Z', 'me')",
+                rusqlite::params![id, format!("{n} {}", "x".repeat(1000))],
+            )
+            .expect("history row");
+        }
+        c.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .expect("checkpoint");
+        c.query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'history'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("root page")
+    };
+    let mut bytes = std::fs::read(&env.db).expect("read");
+    let start = (root as usize - 1) * 4096;
+    bytes[start..start + 4096].fill(0xAB);
+    std::fs::write(&env.db, &bytes).expect("damage");
+
+    assert!(
+        env.ok(&["list"]).contains("Customs 2026"),
+        "the cheap check passes"
+    );
+    let (code, out, err) = env.run(&["check"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.contains("integrity check failed") && err.contains("restore --latest"),
+        "what was found, and the hint about backups: {err}"
+    );
+    let (code, _, err) = env.run(&["backup"]);
+    assert_eq!(code, 2, "no backup of a damaged file");
+    assert!(err.contains("integrity check failed"), "{err}");
+    assert!(
+        safe_core::store::list_backups(&env.db)
+            .expect("backups")
+            .is_empty()
+    );
+    assert_eq!(
+        std::fs::read(&env.db).expect("read"),
+        bytes,
+        "the damaged file is left as it was"
+    );
+}

@@ -84,6 +84,8 @@ pub enum Command {
         /// The full assessment id (see `list --deleted`).
         id: String,
     },
+    /// Read the whole database file and check every page (exit 2 when it is damaged).
+    Check,
     /// Back up the database now, or list backups.
     Backup {
         /// List backups instead of making one.

@@ -106,6 +106,7 @@ pub fn run(cli: Cli) -> Result<()> {
             outln!("restored {} ({})", a.id, a.title);
             Ok(())
         }
+        Command::Check => crate::check::run(&ctx.db),
         Command::Backup { list } => backup(&ctx, list),
         Command::Restore { file, latest } => restore(&ctx, file, latest),
         Command::Report(a) => crate::report::run(&ctx.db, a),

@@ -8,6 +8,7 @@ mod out;
 
 mod args;
 mod catalogue;
+mod check;
 mod commands;
 mod error;
 mod render;

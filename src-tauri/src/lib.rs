@@ -28,6 +28,9 @@ pub const EVENT_DROPPED: &str = "files-dropped";
 /// Event sent to the UI when the window is asked to close: the UI saves what is pending, then
 /// calls `close_window`.
 pub const EVENT_CLOSING: &str = "closing";
+/// Event sent to the UI when the integrity check that runs after start found the database
+/// damaged: the UI asks `app_info` again, which now reports it (and offers a restore).
+pub const EVENT_DATABASE_PROBLEM: &str = "database-problem";
 /// How long the window waits for the UI to save before it closes anyway.
 const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
@@ -48,9 +51,15 @@ pub fn run() {
         .setup(|app| {
             let config_dir = app.path().app_config_dir()?;
             let state = AppState::open(Paths::resolve(&config_dir));
-            // The daily backup, in the background so the window appears at once.
+            // The whole file's integrity check, then the daily backup, in the background so the
+            // window appears at once; writes wait for the check.
             let st = state.clone();
+            let handle = app.handle().clone();
             tauri::async_runtime::spawn_blocking(move || {
+                if st.run_full_check().is_err() {
+                    let _ = handle.emit(EVENT_DATABASE_PROBLEM, ());
+                    return;
+                }
                 let _ = st.run_now(|s, ctx| Ok(s.backup_if_due(ctx.stamp.at)?));
             });
             app.manage(state);

@@ -3,6 +3,11 @@
 //!
 //! Database work never runs on the main thread: [`AppState::run`] moves it to Tauri's blocking
 //! pool and holds the store's lock only for the duration of one user action.
+//!
+//! The database opens with the cheap check (the pages of the first screen); the whole file is
+//! read by [`AppState::run_full_check`] once the window shows the home list. Until it passed,
+//! the store holds every write (it waits, then goes ahead or is refused); when it fails, the
+//! store is closed without writing and the UI is told, as for a file damaged at start.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,7 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use safe_core::catalogue::Library;
 use safe_core::model::Stamp;
-use safe_core::store::{self, Store};
+use safe_core::store::{self, FullCheck, Store};
 
 use crate::dto::Settings;
 use crate::error::{CmdResult, CommandError, ErrorCode};
@@ -66,6 +71,7 @@ struct Grants {
 struct Inner {
     paths: Paths,
     store: Mutex<Result<Store, CommandError>>,
+    full_check: Mutex<Option<FullCheck>>,
     library: CmdResult<Library>,
     library_problems: Vec<String>,
     settings: Mutex<Settings>,
@@ -80,9 +86,11 @@ pub struct AppState(Arc<Inner>);
 
 impl AppState {
     /// Opens the database and reads the library and the settings. Nothing here fails the start:
-    /// a database that cannot be opened is reported to the UI, which offers a restore.
+    /// a database that cannot be opened is reported to the UI, which offers a restore. Writes are
+    /// held until [`AppState::run_full_check`] has passed.
     pub fn open(paths: Paths) -> AppState {
         let store = Store::open(&paths.database).map_err(CommandError::from);
+        let full_check = store.as_ref().ok().map(Store::defer_full_check);
         let (library, library_problems) =
             match Library::load(&store::user_catalogue_dir(&paths.database)) {
                 Ok(lib) => {
@@ -108,6 +116,7 @@ impl AppState {
         AppState(Arc::new(Inner {
             paths,
             store: Mutex::new(store),
+            full_check: Mutex::new(full_check),
             library,
             library_problems,
             settings: Mutex::new(settings),
@@ -145,6 +154,24 @@ impl AppState {
         }
     }
 
+    /// Reads the whole database file (the check deferred at open), without holding the store:
+    /// the app stays readable meanwhile. When the file is damaged, the store is closed without
+    /// writing anything and [`AppState::database_error`] reports it from then on.
+    pub fn run_full_check(&self) -> CmdResult<()> {
+        let Some(check) = lock(&self.0.full_check)?.take() else {
+            return Ok(());
+        };
+        let outcome = check.run().map_err(CommandError::from);
+        if let Err(e) = &outcome {
+            let mut slot = lock(&self.0.store)?;
+            // Only the store this check was for: a restore may have replaced it meanwhile.
+            if slot.as_ref().is_ok_and(Store::is_damaged) {
+                *slot = Err(e.clone());
+            }
+        }
+        outcome
+    }
+
     /// Why the database could not be opened, if it could not.
     pub fn database_error(&self) -> CmdResult<Option<CommandError>> {
         Ok(lock(&self.0.store)?.as_ref().err().cloned())
@@ -162,7 +189,11 @@ impl AppState {
             "the database is being replaced",
         ));
         let outcome = f(&self.0.paths.database);
-        *slot = Store::open(&self.0.paths.database).map_err(CommandError::from);
+        // Replaced (or restored) files are checked whole before the app goes on with them.
+        drop(lock(&self.0.full_check)?.take());
+        *slot = Store::open(&self.0.paths.database)
+            .and_then(|s| s.check_integrity().map(|()| s))
+            .map_err(CommandError::from);
         outcome?;
         Ok(slot.as_ref().err().cloned())
     }
@@ -305,6 +336,140 @@ mod tests {
             std::fs::read(&db).expect("file kept"),
             b"this is not a database at all",
             "the damaged file is left as it was"
+        );
+    }
+
+    const MARKER: &str = "damage-marker-";
+
+    /// A database with one answered item whose comment is easy to find in the file; the store is
+    /// closed, so everything is in the main file. Returns the assessment and item ids.
+    fn answered_db(db: &Path) -> (String, String) {
+        use safe_core::catalogue::Profile;
+        use safe_core::model::{AnswerInput, NewAssessment, Status};
+        let lib = Library::builtin().expect("built-in packs");
+        let mut s = Store::open(db).expect("create");
+        let new = NewAssessment {
+            title: "Trader".into(),
+            profile: Some(Profile::Trader),
+            roles: vec!["importer".into()],
+            ..NewAssessment::default()
+        };
+        let stamp = Stamp::now("test");
+        let a = s
+            .create_assessment(&lib, &new, "a1", &stamp)
+            .expect("create");
+        let pack = s.pack(&a.pack_id, &a.pack_version).expect("pack");
+        let item = pack.items()[0].id.clone();
+        let input = AnswerInput {
+            comment: MARKER.repeat(20),
+            ..AnswerInput::status(Status::Met)
+        };
+        s.save_answer(&a.id, &item, &input, &stamp).expect("save");
+        (a.id, item)
+    }
+
+    /// Overwrites the page holding the marked comment (an answer or history page, which the
+    /// check at open does not read). Returns the damaged file's bytes.
+    fn damage_marked_page(db: &Path) -> Vec<u8> {
+        let mut bytes = std::fs::read(db).expect("read");
+        let at = bytes
+            .windows(MARKER.len())
+            .position(|w| w == MARKER.as_bytes())
+            .expect("the comment is in the file");
+        let page = at / 4096 * 4096;
+        bytes[page..page + 4096].fill(0xAB);
+        std::fs::write(db, &bytes).expect("damage");
+        bytes
+    }
+
+    fn state_on(dir: &Path, db: &Path) -> AppState {
+        AppState::open(Paths {
+            database: db.to_path_buf(),
+            settings: dir.join("settings.json"),
+        })
+    }
+
+    /// A save on another thread, as a command runs; its outcome arrives on the channel.
+    fn save_in_background(
+        state: &AppState,
+        id: &str,
+        item: &str,
+    ) -> std::sync::mpsc::Receiver<CmdResult<()>> {
+        use safe_core::model::{AnswerInput, Status};
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (st, id, item) = (state.clone(), id.to_string(), item.to_string());
+        std::thread::spawn(move || {
+            let saved = st.run_now(|s, ctx| {
+                s.save_answer(&id, &item, &AnswerInput::status(Status::NotMet), &ctx.stamp)?;
+                Ok(())
+            });
+            let _ = tx.send(saved);
+        });
+        rx
+    }
+
+    #[test]
+    fn a_write_is_held_until_the_full_check_passed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("assessments.sqlite");
+        let (id, item) = answered_db(&db);
+        let state = state_on(dir.path(), &db);
+        assert_eq!(state.database_error().expect("lock"), None);
+        let saved = save_in_background(&state, &id, &item);
+        assert!(
+            saved.try_recv().is_err(),
+            "the save has not gone ahead before the check"
+        );
+        let status = |state: &AppState| {
+            state.run_now(|s, _| Ok(s.answer(&id, &item)?.map(|a| a.input.status)))
+        };
+        state.run_full_check().expect("intact");
+        saved.recv().expect("the held save ends").expect("saved");
+        assert_eq!(
+            status(&state).expect("read"),
+            Some(safe_core::model::Status::NotMet)
+        );
+    }
+
+    #[test]
+    fn damage_found_after_start_refuses_the_held_write_and_is_reported() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("assessments.sqlite");
+        let (id, item) = answered_db(&db);
+        let damaged = damage_marked_page(&db);
+        let state = state_on(dir.path(), &db);
+        assert_eq!(
+            state.database_error().expect("lock"),
+            None,
+            "the check at open does not read the damaged page"
+        );
+        let n = state
+            .run_now(|s, _| Ok(s.list_assessments()?.len()))
+            .expect("the home list is shown meanwhile");
+        assert_eq!(n, 1);
+        let saved = save_in_background(&state, &id, &item);
+        let e = state.run_full_check().expect_err("damaged");
+        assert_eq!(e.code, "database_damaged");
+        let held = saved.recv().expect("the held save ends");
+        assert_eq!(held.expect_err("refused").code, "database_damaged");
+        let e = state
+            .database_error()
+            .expect("lock")
+            .expect("reported to the UI from now on");
+        assert_eq!(e.code, "database_damaged");
+        let e = state
+            .run_now(|s, _| Ok(s.list_assessments()?.len()))
+            .expect_err("the store is closed");
+        assert_eq!(e.code, ErrorCode::NoDatabase);
+        assert_eq!(
+            std::fs::read(&db).expect("read"),
+            damaged,
+            "nothing was written to the damaged file"
+        );
+        let wal = PathBuf::from(format!("{}-wal", db.display()));
+        assert!(
+            std::fs::metadata(&wal).map_or(true, |m| m.len() == 0),
+            "nor to its log"
         );
     }
 

@@ -1,13 +1,21 @@
 //! Core targets (issue 2): open a fully answered assessment and compute all its scores in at most
 //! 5 ms; save one answer durably (WAL, synchronous=FULL, on a real file) in at most 1 ms (median).
 //! Also: the home list with 1, 100 assessments.
+//!
+//! Floors (issue 15), measured in the same run and interleaved with the action, so that a loaded
+//! machine slows both alike, then printed with the ratio: a durable save against a bare one-row
+//! synced commit on the same file system (its own file, WAL, `synchronous=FULL`, the store's page
+//! size; target at most 1.2x), and open + score against reading the same rows without scoring.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark harness, like a test
 
 use std::hint::black_box;
+use std::path::Path;
+use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
+use rusqlite::Connection;
 use safe_core::catalogue::{Library, Profile};
 use safe_core::model::{AnswerInput, NewAssessment, Stamp, Status};
 use safe_core::store::Store;
@@ -77,12 +85,113 @@ fn benches(c: &mut Criterion) {
         })
     });
 
+    floors(&mut store, &path, &item);
+
     for k in 1..100 {
         fully_answered(&mut store, &lib, &format!("bench-{k}"));
     }
     c.bench_function("list_100_assessments", |b| {
         b.iter(|| black_box(store.list_assessments().expect("list")))
     });
+}
+
+/// How many times each floor and its action run, alternately.
+const FLOOR_ROUNDS: usize = 300;
+
+/// A bare one-row synced commit on its own file beside the store: WAL, `synchronous=FULL`, the
+/// store's page size, one `UPDATE` of one row per `IMMEDIATE` transaction.
+struct SyncedCommit(Connection);
+
+impl SyncedCommit {
+    fn beside(store_path: &Path) -> SyncedCommit {
+        let page_size: i64 = Connection::open(store_path)
+            .and_then(|c| c.query_row("PRAGMA page_size", [], |r| r.get(0)))
+            .expect("page size");
+        let c = Connection::open(store_path.with_file_name("floor.sqlite")).expect("floor file");
+        c.execute_batch(&format!(
+            "PRAGMA page_size = {page_size}; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+             CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);
+             INSERT INTO t VALUES (1, '');"
+        ))
+        .expect("floor table");
+        SyncedCommit(c)
+    }
+
+    fn commit(&mut self, n: i64) {
+        let tx = self
+            .0
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .expect("begin");
+        tx.execute("UPDATE t SET v = ?1 WHERE id = 1", [format!("edit {n}")])
+            .expect("update");
+        tx.commit().expect("commit");
+    }
+}
+
+fn time_ms(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1000.0
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn print_floor(what: &str, action: Vec<f64>, floor_name: &str, floor: Vec<f64>) {
+    let (a, f) = (median(action), median(floor));
+    println!(
+        "floor | {what}: median {a:.3} ms | {floor_name}: median {f:.3} ms | ratio {:.2}x",
+        a / f
+    );
+}
+
+/// The floors, each interleaved with its action.
+fn floors(store: &mut Store, path: &Path, item: &str) {
+    let mut floor = SyncedCommit::beside(path);
+    let (mut saves, mut commits) = (Vec::new(), Vec::new());
+    for n in 0..FLOOR_ROUNDS as i64 {
+        let input = AnswerInput {
+            comment: format!("floor edit {n}"),
+            ..AnswerInput::status(Status::Met)
+        };
+        saves.push(time_ms(|| {
+            black_box(
+                store
+                    .save_answer("bench-a", item, &input, &stamp(50_000 + n))
+                    .expect("save"),
+            );
+        }));
+        commits.push(time_ms(|| floor.commit(n)));
+    }
+    print_floor(
+        "save_answer_durable",
+        saves,
+        "one-row synced commit (WAL, FULL, same page size)",
+        commits,
+    );
+
+    let (mut opens, mut reads) = (Vec::new(), Vec::new());
+    for _ in 0..FLOOR_ROUNDS {
+        opens.push(time_ms(|| {
+            black_box(safe_core::open_assessment(store, "bench-a").expect("open"));
+        }));
+        // The same reads as `open_assessment`, without the scoring.
+        reads.push(time_ms(|| {
+            let a = store.assessment("bench-a").expect("assessment");
+            black_box(store.pack(&a.pack_id, &a.pack_version).expect("pack"));
+            black_box(store.answers("bench-a").expect("answers"));
+            black_box(store.evidence("bench-a").expect("evidence"));
+            black_box(a);
+        }));
+    }
+    print_floor(
+        "open_and_score_fully_answered",
+        opens,
+        "the same rows read, not scored",
+        reads,
+    );
 }
 
 criterion_group! {

@@ -138,6 +138,10 @@ export const api = {
   onClosing: (f: () => void): Promise<UnlistenFn> => listen<null>('closing', () => f()),
   closeWindow: () => call<null>('close_window'),
 
+  /** The database was found damaged after start (the check of the whole file): ask `appInfo`. */
+  onDatabaseProblem: (f: () => void): Promise<UnlistenFn> =>
+    listen<null>('database-problem', () => f()),
+
   /** Files dragged over the window (true) or away (false). */
   onDragHover: (f: (hovering: boolean) => void): Promise<UnlistenFn> =>
     listen<boolean>('drag-hover', (e) => f(e.payload)),

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::Store;
@@ -66,8 +66,10 @@ pub fn list_backups(db_path: &Path) -> Result<Vec<BackupInfo>> {
 }
 
 impl Store {
-    /// Copies the whole database into a new backup file and prunes old backups.
+    /// Copies the whole database into a new backup file and prunes old backups. The whole file
+    /// is checked first (unless it already was), so a damaged file is never kept as a backup.
     pub fn backup(&self, reason: &str, now: DateTime<Utc>) -> Result<BackupInfo> {
+        self.fully_checked()?;
         let dir = backup_dir(&self.path);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let label = format!("{}-{reason}", now.format("%Y%m%d-%H%M%S"));
@@ -138,29 +140,10 @@ pub fn set_aside(db_path: &Path, reason: &str, now: DateTime<Utc>) -> Result<Pat
     })
 }
 
-/// Restores a backup over the database at `db_path`. The backup is checked first; the current
+/// Restores a backup over the database at `db_path`. The whole backup is checked first; the current
 /// database (if any) is set aside, not deleted. No [`Store`] may be open on `db_path`.
 pub fn restore(db_path: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
-    {
-        let conn = Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(
-            |_| Error::Damaged {
-                path: backup.to_path_buf(),
-                reason: "it cannot be opened".into(),
-            },
-        )?;
-        let ok: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| Error::Damaged {
-                path: backup.to_path_buf(),
-                reason: e.to_string(),
-            })?;
-        if ok != "ok" {
-            return Err(Error::Damaged {
-                path: backup.to_path_buf(),
-                reason: format!("integrity check failed ({ok})"),
-            });
-        }
-    }
+    super::check_file(backup)?;
     let aside = if db_path.exists() {
         Some(set_aside(db_path, "replaced", now)?)
     } else {

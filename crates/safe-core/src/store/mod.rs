@@ -11,6 +11,7 @@ mod assessments;
 mod evidence;
 mod history;
 mod import;
+mod integrity;
 mod maintenance;
 mod merge;
 mod progress;
@@ -28,6 +29,7 @@ use rusqlite_migration::{M, Migrations};
 pub use assessments::AssessmentSummary;
 pub use evidence::{EvidenceFile, MAX_EVIDENCE_BYTES, Validity, media_type, read_evidence_file};
 pub use import::{AssessmentBundle, BundleEvidence, is_sha256_hex};
+pub use integrity::{CHECKED_AT_OPEN, FullCheck, check_file};
 pub use maintenance::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, restore, set_aside};
 pub use merge::{Conflict, MergePlan, MergeReport, Side};
 
@@ -52,6 +54,13 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     packs: RefCell<HashMap<(String, String), Arc<Pack>>>,
+    gate: integrity::Gate,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.before_close();
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -83,6 +92,10 @@ impl Store {
     /// Opens (creating if needed) the database at `path`, checks it and brings its schema up to
     /// date. A file that is not a SQLite database, a damaged one, or one from a newer version is
     /// refused without being changed.
+    ///
+    /// The check reads the header, the schema and the tables the home list reads, not the whole
+    /// file (see [`Store::check_integrity`] and [`Store::defer_full_check`]); when opening would
+    /// write to the file (a schema upgrade, a switch to WAL), the whole file is checked first.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
@@ -98,12 +111,16 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             packs: RefCell::new(HashMap::new()),
+            gate: integrity::Gate::new(),
         };
         store
             .conn
             .busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
         if existed {
-            store.quick_check()?;
+            store.check_at_open()?;
+            if store.open_would_write()? {
+                store.check_integrity()?;
+            }
         }
         store.configure()?;
         store.migrate(existed)?;
@@ -116,6 +133,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             path: PathBuf::from(":memory:"),
             packs: RefCell::new(HashMap::new()),
+            gate: integrity::Gate::new(),
         };
         store.configure()?;
         store.migrate(false)?;
@@ -150,19 +168,15 @@ impl Store {
         Ok(())
     }
 
-    fn quick_check(&self) -> Result<()> {
-        let damaged = |reason: String| Error::Damaged {
-            path: self.path.clone(),
-            reason,
-        };
-        let result: String = self
+    /// Whether opening changes the file: a journal mode other than WAL, or an older schema.
+    fn open_would_write(&self) -> Result<bool> {
+        let mode: String = self
             .conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| damaged(e.to_string()))?;
-        if result != "ok" {
-            return Err(damaged(format!("integrity check failed ({result})")));
-        }
-        Ok(())
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Ok(!mode.eq_ignore_ascii_case("wal") || version < SCHEMA_VERSION)
     }
 
     fn migrate(&mut self, existed: bool) -> Result<()> {
@@ -200,8 +214,10 @@ impl Store {
     }
 
     /// Runs `f` in one `IMMEDIATE` transaction: committed when it returns `Ok`, rolled back
-    /// otherwise. Every user action goes through here.
+    /// otherwise. Every user action goes through here. Waits for a deferred full check and is
+    /// refused when the file was found damaged.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.writable()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
