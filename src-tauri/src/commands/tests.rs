@@ -13,6 +13,8 @@ fn state() -> (tempfile::TempDir, AppState) {
         database: dir.path().join("assessments.sqlite"),
         settings: dir.path().join("settings.json"),
     });
+    // As the app does once the window shows: writes wait for the deferred full check.
+    state.run_full_check().expect("a new database is intact");
     (dir, state)
 }
 
