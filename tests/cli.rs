@@ -26,7 +26,8 @@ fn freight_forwarder_flow_from_the_readme() {
             "safe2021-customs",
             "safe2021-aeo",
             "safe2025-customs",
-            "safe2025-aeo"
+            "safe2025-aeo",
+            "ctpat-msc"
         ]
     );
     assert!(
