@@ -90,7 +90,10 @@ fn three_focus_areas_and_twelve_categories_in_cbp_order() {
     let mut cats = Vec::new();
     for a in areas {
         assert_eq!(text(a, "kind"), "part", "{}", text(a, "id"));
-        assert!(arr(a, "items").is_empty(), "focus areas hold categories only");
+        assert!(
+            arr(a, "items").is_empty(),
+            "focus areas hold categories only"
+        );
         let sub = arr(a, "groups");
         assert_eq!(sub.len(), 4, "{}: four categories", text(a, "id"));
         cats.extend(sub);
@@ -98,7 +101,9 @@ fn three_focus_areas_and_twelve_categories_in_cbp_order() {
     let codes: Vec<&str> = cats.iter().map(|c| text(c, "code")).collect();
     assert_eq!(
         codes,
-        ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
+        [
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"
+        ]
     );
     let names: Vec<&str> = cats.iter().map(|c| text(c, "title")).collect();
     assert_eq!(
@@ -127,7 +132,10 @@ fn three_focus_areas_and_twelve_categories_in_cbp_order() {
             text(c, "id")
         );
     }
-    assert!(items(&p).len() >= 50, "a faithful selection: 50 items or more");
+    assert!(
+        items(&p).len() >= 50,
+        "a faithful selection: 50 items or more"
+    );
 }
 
 #[test]
@@ -170,7 +178,10 @@ fn ids_and_references_keep_the_criterion_number_and_must_is_mandatory() {
         }
         numbers.push(number);
     }
-    assert!(must > 0 && should > 0, "both Must ({must}) and Should ({should})");
+    assert!(
+        must > 0 && should > 0,
+        "both Must ({must}) and Should ({should})"
+    );
     for n in ["3.5", "7.37", "11.5"] {
         assert!(numbers.contains(&n), "criterion {n} is covered");
     }
@@ -214,7 +225,10 @@ fn every_item_is_complete_and_every_sector_role_is_served() {
             assert!(n >= words, "{id}: {f} has {n} words");
         }
         let ev = arr(i, "evidence");
-        assert!((2..=5).contains(&ev.len()), "{id}: 2 to 5 evidence examples");
+        assert!(
+            (2..=5).contains(&ev.len()),
+            "{id}: 2 to 5 evidence examples"
+        );
         assert!(
             ["critical", "major", "minor"].contains(&text(i, "criticality")),
             "{id}: criticality"
@@ -268,7 +282,10 @@ fn provenance_is_ctpat_national_practice_with_honest_confidence() {
             ["verified", "partial", "unverified"].contains(&c),
             "{id}: confidence {c}"
         );
-        assert!(!text(pr, "note").is_empty(), "{id}: a note says how it was checked");
+        assert!(
+            !text(pr, "note").is_empty(),
+            "{id}: a note says how it was checked"
+        );
         c.to_string()
     };
     for g in all_groups(&p) {
@@ -311,7 +328,11 @@ fn every_text_is_in_french_and_not_the_english() {
             assert_ne!(e, t, "{id}: French {f} equals the English");
         }
         let (e, t) = (arr(en, list), arr(tr, list));
-        assert_eq!(e.len(), t.len(), "{id}: French {list} has the English length");
+        assert_eq!(
+            e.len(),
+            t.len(),
+            "{id}: French {list} has the English length"
+        );
         for (a, b) in e.iter().zip(t) {
             let b = b.as_str().unwrap_or("");
             assert!(
@@ -346,8 +367,16 @@ fn every_text_is_in_french_and_not_the_english() {
         );
     }
     let count = |k: &str| fr[k].as_object().map_or(0, |m| m.len());
-    assert_eq!(count("groups"), groups.len(), "French only for this pack's groups");
-    assert_eq!(count("items"), items.len(), "French only for this pack's items");
+    assert_eq!(
+        count("groups"),
+        groups.len(),
+        "French only for this pack's groups"
+    );
+    assert_eq!(
+        count("items"),
+        items.len(),
+        "French only for this pack's items"
+    );
 }
 
 #[test]
