@@ -26,7 +26,8 @@ fn freight_forwarder_flow_from_the_readme() {
             "safe2021-customs",
             "safe2021-aeo",
             "safe2025-customs",
-            "safe2025-aeo"
+            "safe2025-aeo",
+            "ctpat-msc"
         ]
     );
     assert!(
@@ -637,4 +638,39 @@ fn check_reads_the_whole_file_and_reports_damage_the_other_commands_do_not_read(
         bytes,
         "the damaged file is left as it was"
     );
+}
+
+#[test]
+fn a_ctpat_assessment_starts_on_the_builtin_pack_named_by_id() {
+    let env = Env::new();
+    let id = env
+        .ok(&[
+            "new",
+            "--title",
+            "CTPAT broker",
+            "--profile",
+            "trader",
+            "--role",
+            "customs-broker",
+            "--pack",
+            "ctpat-msc",
+        ])
+        .trim()
+        .to_string();
+    let show: serde_json::Value =
+        serde_json::from_str(&env.ok(&["show", &id, "--json"])).expect("show JSON");
+    assert_eq!(show["pack"]["id"], "ctpat-msc");
+    let p = &show["pack"]["provenance"]["CTPAT.7.37"];
+    assert_eq!(p["programme"], "CTPAT (US CBP)");
+    assert_eq!(p["confidence"], "verified");
+    // Must criteria are mandatory; seals are not a broker's business.
+    let items = env.items_for(&id);
+    assert!(items.mandatory.iter().any(|i| i == "CTPAT.7.37"));
+    assert!(items.optional.iter().any(|i| i == "CTPAT.1.1"));
+    assert!(items.not_applicable.iter().any(|i| i == "CTPAT.6.2"));
+    let (code, _, err) = env.run(&["answer", &id, "CTPAT.7.37", "--status", "not-applicable"]);
+    assert_eq!(code, 2, "a Must criterion cannot be not-applicable: {err}");
+    env.ok(&["answer", &id, "CTPAT.1.1", "--status", "not-applicable"]);
+    let listed = env.ok(&["catalogue", "show", "ctpat-msc"]);
+    assert!(listed.contains("CTPAT.11.5"), "{listed}");
 }
