@@ -187,6 +187,74 @@ pub(crate) mod json {
         }
     }
 
+    /// The item ids of a pack file, at any depth of its tree.
+    pub(crate) fn item_ids(p: &Value) -> std::collections::HashSet<String> {
+        fn walk(groups: &[Value], out: &mut std::collections::HashSet<String>) {
+            for g in groups {
+                out.extend(arr(g, "items").iter().map(|i| text(i, "id").to_string()));
+                walk(arr(g, "groups"), out);
+            }
+        }
+        let mut out = std::collections::HashSet::new();
+        walk(arr(p, "groups"), &mut out);
+        out
+    }
+
+    /// A crosswalk file (`assets/crosswalk/`, format 1) read as plain JSON: its id names the two
+    /// packs, every link joins existing items with a known relationship and a one-line rationale,
+    /// no pair twice. Returns the links.
+    pub(crate) fn check_crosswalk(name: &str, from: &Value, to: &Value) -> Vec<Value> {
+        let path = format!(
+            "{}/../../assets/crosswalk/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let x: Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(x["format"], 1, "{name}: format");
+        let (f, t) = (text(from, "id"), text(to, "id"));
+        assert_eq!((text(&x, "from"), text(&x, "to")), (f, t), "{name}: packs");
+        assert_eq!(text(&x, "id"), format!("{f}--{t}"), "{name}: id");
+        assert_eq!(name, format!("{f}--{t}.json"), "{name}: file name");
+        assert!(!text(&x, "title").is_empty(), "{name}: title");
+        assert!(
+            !text(&x["translations"]["fr"], "title").is_empty(),
+            "{name}: French title"
+        );
+        let basis = ["published-comparison", "project-analysis"];
+        assert!(
+            basis.contains(&text(&x["provenance"], "basis")),
+            "{name}: basis"
+        );
+        assert!(
+            !text(&x["provenance"], "source").is_empty(),
+            "{name}: source"
+        );
+        let (from_ids, to_ids) = (item_ids(from), item_ids(to));
+        let mut pairs = std::collections::HashSet::new();
+        for l in arr(&x, "links") {
+            let (a, b) = (text(l, "from"), text(l, "to"));
+            assert!(from_ids.contains(a), "{name}: from {a} is an item of {f}");
+            assert!(to_ids.contains(b), "{name}: to {b} is an item of {t}");
+            assert!(
+                ["equal", "subset", "superset", "intersects"].contains(&text(l, "relationship")),
+                "{name}: {a} -> {b} relationship"
+            );
+            let why = text(l, "rationale");
+            assert!(
+                !why.trim().is_empty() && !why.contains('\n'),
+                "{name}: {a} -> {b} has a one-line rationale"
+            );
+            if let Some(b) = l.get("basis") {
+                assert!(
+                    basis.contains(&b.as_str().unwrap_or("")),
+                    "{name}: link basis"
+                );
+            }
+            assert!(pairs.insert((a, b)), "{name}: {a} -> {b} twice");
+        }
+        arr(&x, "links").to_vec()
+    }
+
     /// Every English and French text of the pack, for word checks.
     pub(crate) fn all_texts(v: &Value, out: &mut Vec<String>) {
         match v {
@@ -354,4 +422,30 @@ fn the_pack_loads_and_safe_2025_stays_the_default_for_traders() {
         .default_for(safe_core::catalogue::Profile::Trader)
         .expect("a default trader pack");
     assert_eq!(default.id, "safe2025-aeo");
+}
+
+#[test]
+fn crosswalk_from_safe_2025_aeo_joins_existing_items() {
+    let links = json::check_crosswalk(
+        "safe2025-aeo--iso28000-2022.json",
+        &read("safe2025-aeo.json"),
+        &read(FILE),
+    );
+    assert!(links.len() >= 20, "{} links", links.len());
+    // No published item-level comparison exists: every link is the project's own analysis, and
+    // none claims that answering a SAFE item answers an ISO clause outright.
+    for l in &links {
+        assert_ne!(l["relationship"], "equal", "{l}");
+        assert!(
+            l.get("basis").is_none(),
+            "{l}: no published comparison to cite"
+        );
+    }
+    let to: std::collections::HashSet<&str> = links.iter().map(|l| text(l, "to")).collect();
+    for clause in ["ISO.6.02", "ISO.8.06", "ISO.9.02", "ISO.9.03"] {
+        assert!(
+            to.contains(clause),
+            "risk, plans, audit and review are linked: {clause}"
+        );
+    }
 }

@@ -3,7 +3,8 @@
 //! which WCO text an item rests on, every text in French with the WCO French terms.
 
 use crate::iso28000::json::{
-    all_texts, arr, check_all_french, check_item_complete, check_provenance, read, sections, text,
+    all_texts, arr, check_all_french, check_crosswalk, check_item_complete, check_provenance, read,
+    sections, text,
 };
 
 const FILE: &str = "wco-precursors.json";
@@ -142,4 +143,25 @@ fn the_pack_loads_and_safe_2025_stays_the_default_for_customs() {
         .default_for(safe_core::catalogue::Profile::Customs)
         .expect("a default customs pack");
     assert_eq!(default.id, "safe2025-customs");
+}
+
+#[test]
+fn crosswalk_from_safe_2025_customs_joins_existing_items() {
+    let links = check_crosswalk(
+        "safe2025-customs--wco-precursors.json",
+        &read("safe2025-customs.json"),
+        &read(FILE),
+    );
+    assert!(links.len() >= 15, "{} links", links.len());
+    for l in &links {
+        // SAFE asks for general security controls, the pack for precursor-specific ones.
+        assert_ne!(l["relationship"], "equal", "{l}");
+    }
+    let to: std::collections::HashSet<&str> = links.iter().map(|l| text(l, "to")).collect();
+    for item in ["PGS.A.01", "PGS.B.01", "PGS.C.02", "PGS.D.01", "PGS.E.01"] {
+        assert!(
+            to.contains(item),
+            "legal powers, profiles, exchange, cooperation and detection are linked: {item}"
+        );
+    }
 }
