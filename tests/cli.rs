@@ -27,7 +27,9 @@ fn freight_forwarder_flow_from_the_readme() {
             "safe2021-aeo",
             "safe2025-customs",
             "safe2025-aeo",
-            "ctpat-msc"
+            "ctpat-msc",
+            "iso28000-2022",
+            "wco-precursors"
         ]
     );
     assert!(

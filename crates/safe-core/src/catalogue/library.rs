@@ -25,6 +25,8 @@ const BUILTIN: &[(&str, &str)] = &[
     builtin!("safe2025-customs.json"),
     builtin!("safe2025-aeo.json"),
     builtin!("ctpat-msc.json"),
+    builtin!("iso28000-2022.json"),
+    builtin!("wco-precursors.json"),
 ];
 
 /// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).
