@@ -72,7 +72,7 @@ impl Db {
     fn first_items(&self, id: &str, n: usize) -> Vec<String> {
         let a = self.store.assessment(id).expect("assessment");
         let pack = self.store.pack(&a.pack_id, &a.pack_version).expect("pack");
-        assess::visible_pack(&pack, &a.roles)
+        assess::visible_pack(&pack, &a.roles, &a.tiers)
             .items()
             .into_iter()
             .take(n)
@@ -86,7 +86,7 @@ fn the_visible_pack_keeps_exactly_the_items_of_the_roles_in_catalogue_order() {
     let lib = Library::builtin().expect("built-in packs");
     let pack = lib.default_for(Profile::Trader).expect("trader pack");
     let roles = vec!["importer".to_string()];
-    let cut = assess::visible_pack(pack, &roles);
+    let cut = assess::visible_pack(pack, &roles, &[]);
     let got: Vec<&str> = cut.items().into_iter().map(|i| i.id.as_str()).collect();
     let want: Vec<&str> = pack
         .items()

@@ -201,7 +201,7 @@ pub fn compare(a: &Opened, b: &Opened) -> Result<Comparison> {
     let applies = |o: &Opened, id: &str| {
         o.pack
             .item(id)
-            .is_some_and(|i| i.applies_to(&o.assessment.roles))
+            .is_some_and(|i| o.assessment.asks(i))
     };
     let mut changes = Vec::new();
     let mut seen = HashSet::new();

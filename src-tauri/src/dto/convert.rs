@@ -130,6 +130,7 @@ impl AssessmentDetails {
             assessors: self.assessors.clone(),
             scope: self.scope.clone(),
             pack_id: None,
+            tiers: Vec::new(),
         }
     }
 }

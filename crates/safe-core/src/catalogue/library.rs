@@ -211,6 +211,7 @@ impl Library {
                     .chain(p.translations.keys().cloned())
                     .collect(),
                 superseded_by: self.superseded_by(&p.id).map(|s| s.id.clone()),
+                tiers: p.tiers.clone(),
             })
             .collect()
     }
