@@ -5,6 +5,8 @@
 
 #[path = "cli/output.rs"]
 mod output;
+#[path = "cli/tiers.rs"]
+mod tiers;
 mod support;
 
 use support::{Env, dump};
@@ -26,7 +28,8 @@ fn freight_forwarder_flow_from_the_readme() {
             "safe2021-customs",
             "safe2021-aeo",
             "safe2025-customs",
-            "safe2025-aeo"
+            "safe2025-aeo",
+            "eu-aeo-ucc"
         ]
     );
     assert!(

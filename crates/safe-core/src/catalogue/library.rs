@@ -24,6 +24,7 @@ const BUILTIN: &[(&str, &str)] = &[
     builtin!("safe2021-aeo.json"),
     builtin!("safe2025-customs.json"),
     builtin!("safe2025-aeo.json"),
+    builtin!("eu-aeo-ucc.json"),
 ];
 
 /// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).
