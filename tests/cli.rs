@@ -5,9 +5,9 @@
 
 #[path = "cli/output.rs"]
 mod output;
+mod support;
 #[path = "cli/tiers.rs"]
 mod tiers;
-mod support;
 
 use support::{Env, dump};
 

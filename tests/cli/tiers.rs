@@ -6,7 +6,14 @@ use crate::support::{Env, dump};
 
 fn new_eu(env: &Env, tiers: &[&str]) -> (i32, String, String) {
     let mut args = vec![
-        "new", "--title", "EU AEO 2026", "--profile", "trader", "--role", "importer", "--pack",
+        "new",
+        "--title",
+        "EU AEO 2026",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--pack",
         "eu-aeo-ucc",
     ];
     for t in tiers {
@@ -63,14 +70,29 @@ fn only_the_chosen_tiers_items_are_asked_and_shown() {
 
     let (_, out, _) = new_eu(&env, &["aeoc", "aeos"]);
     let both = show(&env, out.trim());
-    assert_eq!(both["assessment"]["tiers"], serde_json::json!(["aeoc", "aeos"]));
-    let all = both["scorecard"]["overall"]["applicable"].as_u64().expect("n");
-    assert!(all > applicable, "AEOF asks more than AEOS: {all} vs {applicable}");
+    assert_eq!(
+        both["assessment"]["tiers"],
+        serde_json::json!(["aeoc", "aeos"])
+    );
+    let all = both["scorecard"]["overall"]["applicable"]
+        .as_u64()
+        .expect("n");
+    assert!(
+        all > applicable,
+        "AEOF asks more than AEOS: {all} vs {applicable}"
+    );
 
     let dir = env.dir.path().join("out");
     std::fs::create_dir(&dir).expect("out dir");
     let file = dir.join("r.json");
-    env.ok(&["report", &id, "--format", "json", "--out", file.to_str().expect("path")]);
+    env.ok(&[
+        "report",
+        &id,
+        "--format",
+        "json",
+        "--out",
+        file.to_str().expect("path"),
+    ]);
     let r: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).expect("report")).expect("JSON");
     assert_eq!(r["assessment"]["tiers"][0]["id"], "aeos");
@@ -104,7 +126,15 @@ fn a_missing_wrong_or_needless_tier_is_refused_with_exit_2_and_nothing_written()
         }
     }
     let (code, _, err) = env.run(&[
-        "new", "--title", "T", "--profile", "trader", "--role", "importer", "--tier", "aeos",
+        "new",
+        "--title",
+        "T",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--tier",
+        "aeos",
     ]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("has no tiers"), "{err}");

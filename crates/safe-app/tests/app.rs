@@ -122,7 +122,11 @@ fn the_visible_pack_of_a_tiered_assessment_keeps_only_its_tiers_items() {
     let pack = db.store.pack(&a.pack_id, &a.pack_version).expect("pack");
     let cut = assess::visible_pack(&pack, &a.roles, &a.tiers);
     let top: Vec<&str> = cut.groups.iter().map(|g| g.id.as_str()).collect();
-    assert_eq!(top, ["EU.2", "EU.3", "EU.4", "EU.5"], "no security section for AEOC");
+    assert_eq!(
+        top,
+        ["EU.2", "EU.3", "EU.4", "EU.5"],
+        "no security section for AEOC"
+    );
     let want: Vec<&str> = pack
         .items()
         .into_iter()
@@ -132,7 +136,11 @@ fn the_visible_pack_of_a_tiered_assessment_keeps_only_its_tiers_items() {
     let got: Vec<&str> = cut.items().into_iter().map(|i| i.id.as_str()).collect();
     assert_eq!(got, want);
     let card = assess::scorecard(&db.store, id).expect("scorecard");
-    assert_eq!(card.overall.applicable, got.len(), "the scorecard counts the same items");
+    assert_eq!(
+        card.overall.applicable,
+        got.len(),
+        "the scorecard counts the same items"
+    );
     let aeos = assess::visible_pack(&pack, &a.roles, &["aeos".to_string()]);
     assert!(aeos.items().iter().all(|i| !i.id.starts_with("EU.5.")));
     assert!(aeos.items().iter().any(|i| i.id.starts_with("EU.6.")));

@@ -133,7 +133,8 @@ pub(crate) fn open(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Wor
         .localized(lang.unwrap_or_else(|| o.pack.language()))
         .pack;
     Ok(Workspace {
-        pack: (&safe_app::assess::visible_pack(&pack, &o.assessment.roles, &o.assessment.tiers)).into(),
+        pack: (&safe_app::assess::visible_pack(&pack, &o.assessment.roles, &o.assessment.tiers))
+            .into(),
         progress: (&o.scorecard).into(),
         assessment: o.assessment.into(),
         answers: o.answers.into_iter().map(Into::into).collect(),

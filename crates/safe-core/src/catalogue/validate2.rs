@@ -50,10 +50,7 @@ fn tiers(pack: &Pack) -> Result<(), String> {
             ));
         }
         if !known.insert(t.id.as_str()) {
-            return Err(format!(
-                "field 'tiers': tier id '{}' is used twice",
-                t.id
-            ));
+            return Err(format!("field 'tiers': tier id '{}' is used twice", t.id));
         }
         let at = format!("tier '{}'", t.id);
         text("name", &t.name).map_err(|m| format!("{at}: {m}"))?;

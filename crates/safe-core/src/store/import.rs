@@ -204,7 +204,9 @@ fn check_bundle(pack: &Pack, b: &AssessmentBundle) -> Result<()> {
     }
     if !a.tiers.is_empty() {
         pack.choose_tiers(&a.tiers).map_err(|e| {
-            Error::invalid(format!("the assessment in the file names tiers its pack does not: {e}"))
+            Error::invalid(format!(
+                "the assessment in the file names tiers its pack does not: {e}"
+            ))
         })?;
     }
     let unknown = |what: &str, id: &str| {

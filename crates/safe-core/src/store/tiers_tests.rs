@@ -66,16 +66,32 @@ fn the_chosen_tiers_are_stored_and_only_their_items_are_counted_answered_and_sco
         .save_answer("a1", "X.1.02", &AnswerInput::status(Status::Met), &stamp())
         .expect_err("a security item is not asked")
         .to_string();
-    assert!(err.contains("X.1.02") && err.contains("tiers") && err.contains("sec"), "{err}");
+    assert!(
+        err.contains("X.1.02") && err.contains("tiers") && err.contains("sec"),
+        "{err}"
+    );
     assert_eq!(applicable(&s), [("a1".to_string(), 2, 1)]);
     let pack = s.pack(&a.pack_id, &a.pack_version).expect("pack");
-    let card = scoring::score(&pack, &s.assessment("a1").expect("a"), &s.answers("a1").expect("answers"));
+    let card = scoring::score(
+        &pack,
+        &s.assessment("a1").expect("a"),
+        &s.answers("a1").expect("answers"),
+    );
     assert_eq!(card.overall.applicable, 2);
     assert_eq!(card.overall.answered, 1);
-    assert!(card.groups.iter().any(|g| g.id == "X.3" && g.score.applicable == 0));
+    assert!(
+        card.groups
+            .iter()
+            .any(|g| g.id == "X.3" && g.score.applicable == 0)
+    );
 
     let both = s
-        .create_assessment(&lib, &new("test-tiered", &["sec", "simp", "sec"]), "a2", &stamp())
+        .create_assessment(
+            &lib,
+            &new("test-tiered", &["sec", "simp", "sec"]),
+            "a2",
+            &stamp(),
+        )
         .expect("both tiers");
     assert_eq!(both.tiers, ["sec", "simp"], "sorted, once each");
     assert!(applicable(&s).contains(&("a2".to_string(), 4, 0)));
@@ -87,7 +103,10 @@ fn a_missing_wrong_or_needless_tier_is_refused_and_nothing_is_written() {
     let mut s = Store::open_in_memory().expect("open");
     let cases = [
         (new("test-tiered", &[]), vec!["has tiers", "simp", "sec"]),
-        (new("test-tiered", &["gold"]), vec!["unknown tier 'gold'", "simp, sec"]),
+        (
+            new("test-tiered", &["gold"]),
+            vec!["unknown tier 'gold'", "simp, sec"],
+        ),
         (new("safe2025-aeo", &["simp"]), vec!["has no tiers", "simp"]),
     ];
     for (n, parts) in cases {
@@ -117,14 +136,28 @@ fn a_reassessment_and_an_import_keep_the_tiers() {
     let pack = s.pack("test-tiered", "1.0.0").expect("pack");
     let mut other = Store::open_in_memory().expect("open");
     let got = other
-        .import_assessment(&pack, &bundle, "b1", &from_file("a1", &[]), &stamp(), &mut |_| Ok(None))
+        .import_assessment(
+            &pack,
+            &bundle,
+            "b1",
+            &from_file("a1", &[]),
+            &stamp(),
+            &mut |_| Ok(None),
+        )
         .expect("import");
     assert_eq!(got.tiers, ["sec"]);
     assert!(applicable(&other).contains(&("b1".to_string(), 3, 0)));
     let mut bad = bundle.clone();
     bad.assessment.tiers = vec!["gold".into()];
     let err = other
-        .import_assessment(&pack, &bad, "b2", &from_file("a1", &[]), &stamp(), &mut |_| Ok(None))
+        .import_assessment(
+            &pack,
+            &bad,
+            "b2",
+            &from_file("a1", &[]),
+            &stamp(),
+            &mut |_| Ok(None),
+        )
         .expect_err("unknown tier in the file")
         .to_string();
     assert!(err.contains("gold"), "{err}");

@@ -165,7 +165,11 @@ fn every_item_is_complete_with_honest_provenance() {
         let pr = g.provenance.as_ref().expect("group provenance");
         assert_eq!(pr.basis, Basis::NationalPractice, "{}", g.id);
         assert_eq!(pr.programme.as_deref(), Some("EU AEO (UCC)"), "{}", g.id);
-        assert!(pr.note.is_some(), "{}: says how the reference was checked", g.id);
+        assert!(
+            pr.note.is_some(),
+            "{}: says how the reference was checked",
+            g.id
+        );
     }
     for i in p.items() {
         complete(i);
@@ -177,7 +181,11 @@ fn every_item_is_complete_with_honest_provenance() {
         let pr = i.provenance.as_ref().expect("item provenance");
         assert_eq!(pr.basis, Basis::NationalPractice, "{}", i.id);
         assert_eq!(pr.programme.as_deref(), Some("EU AEO (UCC)"), "{}", i.id);
-        assert!(pr.note.is_some(), "{}: a note on how sure the reference is", i.id);
+        assert!(
+            pr.note.is_some(),
+            "{}: a note on how sure the reference is",
+            i.id
+        );
         by_confidence[Confidence::ALL
             .iter()
             .position(|c| *c == pr.confidence)
@@ -186,7 +194,10 @@ fn every_item_is_complete_with_honest_provenance() {
     // The research marks 6.10 to 6.12 unverified and section 4's subsections unverified: the
     // pack must not claim more.
     for id in ["EU.6.10.01", "EU.6.11.01", "EU.6.11.02", "EU.6.12.01"] {
-        let c = p.item(id).and_then(|i| i.provenance.as_ref()).map(|p| p.confidence);
+        let c = p
+            .item(id)
+            .and_then(|i| i.provenance.as_ref())
+            .map(|p| p.confidence);
         assert_eq!(c, Some(Confidence::Unverified), "{id}");
     }
     for i in top(&p, "4").all_items() {
@@ -219,7 +230,9 @@ fn every_text_is_in_french_and_differs_from_the_english() {
         ("edition", &p.edition, &fr.edition),
         ("source", &p.source, &fr.source),
     ] {
-        let tr = tr.as_deref().unwrap_or_else(|| panic!("pack {field} in French"));
+        let tr = tr
+            .as_deref()
+            .unwrap_or_else(|| panic!("pack {field} in French"));
         assert_ne!(tr, en.as_str(), "pack {field}");
     }
     let differ = |id: &str, field: &str, en: &str, tr: Option<&String>| {
@@ -238,7 +251,10 @@ fn every_text_is_in_french_and_differs_from_the_english() {
         }
     };
     for g in p.all_groups() {
-        let t = fr.groups.get(&g.id).unwrap_or_else(|| panic!("{}: French", g.id));
+        let t = fr
+            .groups
+            .get(&g.id)
+            .unwrap_or_else(|| panic!("{}: French", g.id));
         differ(&g.id, "title", &g.title, t.title.as_ref());
         differ(&g.id, "summary", &g.summary, t.summary.as_ref());
         differ(&g.id, "reference", &g.reference, t.reference.as_ref());
@@ -248,7 +264,10 @@ fn every_text_is_in_french_and_differs_from_the_english() {
         }
     }
     for i in p.items() {
-        let t = fr.items.get(&i.id).unwrap_or_else(|| panic!("{}: French", i.id));
+        let t = fr
+            .items
+            .get(&i.id)
+            .unwrap_or_else(|| panic!("{}: French", i.id));
         differ(&i.id, "title", &i.title, t.title.as_ref());
         differ(&i.id, "requirement", &i.requirement, t.requirement.as_ref());
         differ(&i.id, "guidance", &i.guidance, t.guidance.as_ref());
@@ -259,8 +278,16 @@ fn every_text_is_in_french_and_differs_from_the_english() {
             differ(&i.id, "note", n, t.note.as_ref());
         }
     }
-    assert_eq!(fr.items.len(), p.items().len(), "French only for items of the pack");
-    assert_eq!(fr.groups.len(), p.all_groups().len(), "French for every group");
+    assert_eq!(
+        fr.items.len(),
+        p.items().len(),
+        "French only for items of the pack"
+    );
+    assert_eq!(
+        fr.groups.len(),
+        p.all_groups().len(),
+        "French for every group"
+    );
     let loc = p.localized("fr");
     assert!(!loc.fell_back(), "nothing falls back: {:?}", loc.missing);
     // The EU's own French terms are used.
