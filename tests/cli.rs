@@ -6,6 +6,8 @@
 #[path = "cli/output.rs"]
 mod output;
 mod support;
+#[path = "cli/tiers.rs"]
+mod tiers;
 
 use support::{Env, dump};
 
@@ -29,7 +31,8 @@ fn freight_forwarder_flow_from_the_readme() {
             "safe2025-aeo",
             "ctpat-msc",
             "iso28000-2022",
-            "wco-precursors"
+            "wco-precursors",
+            "eu-aeo-ucc"
         ]
     );
     assert!(

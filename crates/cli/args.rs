@@ -177,6 +177,10 @@ pub struct NewArgs {
     /// Catalogue pack id [default: the built-in pack of the profile].
     #[arg(long)]
     pub pack: Option<String>,
+    /// Programme tier to assess (repeat for several), for a pack with tiers, e.g. aeoc, aeos
+    /// (`catalogue list` shows each pack's tiers).
+    #[arg(long = "tier", value_name = "TIER")]
+    pub tiers: Vec<String>,
 }
 
 /// `answer` arguments.

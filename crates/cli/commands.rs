@@ -160,6 +160,7 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
         assessors: a.assessors,
         scope: a.scope,
         pack_id: a.pack,
+        tiers: a.tiers,
     };
     let mut s = ctx.store()?;
     let id = uuid::Uuid::new_v4().to_string();

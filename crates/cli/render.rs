@@ -53,6 +53,14 @@ pub fn catalogue(lib: &Library, json: bool) {
             p.items,
             p.title
         );
+        if !p.tiers.is_empty() {
+            let tiers: Vec<String> = p
+                .tiers
+                .iter()
+                .map(|t| format!("{} ({})", t.id, t.name))
+                .collect();
+            outln!("  {:<20} tiers (for --tier): {}", "", tiers.join(", "));
+        }
     }
     outln!("Roles (for --role):");
     for r in lib.roles() {
@@ -136,6 +144,21 @@ pub fn show(o: &Opened, json: bool) {
         outln!("  Organisation: {} {}", a.organisation, a.country);
     }
     outln!("  Catalogue:    {} {}", a.pack_id, a.pack_version);
+    if !a.tiers.is_empty() {
+        let names: Vec<String> = a
+            .tiers
+            .iter()
+            .map(|id| {
+                o.pack
+                    .tiers
+                    .iter()
+                    .find(|t| &t.id == id)
+                    .map(|t| format!("{id} ({})", t.name))
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
+        outln!("  Tiers:        {}", names.join(", "));
+    }
     outln!(
         "  Completion:   {:.0}% ({} of {} items answered)",
         c.overall.completion,

@@ -165,6 +165,7 @@ fn a_closed_stdout_ends_the_command_quietly() {
                 assessors: "A. Assessor".into(),
                 scope: "The whole administration, every border post".into(),
                 pack_id: None,
+                tiers: vec![],
             };
             let stamp = safe_core::model::Stamp::now("Test User");
             store

@@ -172,20 +172,21 @@ pub fn scorecard(store: &Store, id: &str) -> Result<Scorecard> {
     Ok(scoring::score(&pack, &a, &answers))
 }
 
-/// The pack as an assessment with these roles sees it: only the items that apply to one of the
-/// roles, and only the groups that keep an item, in catalogue order.
-pub fn visible_pack(pack: &Pack, roles: &[String]) -> Pack {
+/// The pack as an assessment with these roles and tiers sees it: only the items that apply to
+/// one of the roles and one of the tiers (`Item::applies`), and only the groups that keep an
+/// item, in catalogue order. Empty `tiers`: a pack without tiers, every item.
+pub fn visible_pack(pack: &Pack, roles: &[String], tiers: &[String]) -> Pack {
     let mut out = pack.clone();
-    out.groups = visible_groups(std::mem::take(&mut out.groups), roles);
+    out.groups = visible_groups(std::mem::take(&mut out.groups), roles, tiers);
     out
 }
 
-fn visible_groups(groups: Vec<Group>, roles: &[String]) -> Vec<Group> {
+fn visible_groups(groups: Vec<Group>, roles: &[String], tiers: &[String]) -> Vec<Group> {
     groups
         .into_iter()
         .filter_map(|mut g| {
-            g.items.retain(|i| i.applies_to(roles));
-            g.groups = visible_groups(std::mem::take(&mut g.groups), roles);
+            g.items.retain(|i| i.applies(roles, tiers));
+            g.groups = visible_groups(std::mem::take(&mut g.groups), roles, tiers);
             (!g.items.is_empty() || !g.groups.is_empty()).then_some(g)
         })
         .collect()

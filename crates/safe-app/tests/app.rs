@@ -72,7 +72,7 @@ impl Db {
     fn first_items(&self, id: &str, n: usize) -> Vec<String> {
         let a = self.store.assessment(id).expect("assessment");
         let pack = self.store.pack(&a.pack_id, &a.pack_version).expect("pack");
-        assess::visible_pack(&pack, &a.roles)
+        assess::visible_pack(&pack, &a.roles, &a.tiers)
             .items()
             .into_iter()
             .take(n)
@@ -86,7 +86,7 @@ fn the_visible_pack_keeps_exactly_the_items_of_the_roles_in_catalogue_order() {
     let lib = Library::builtin().expect("built-in packs");
     let pack = lib.default_for(Profile::Trader).expect("trader pack");
     let roles = vec!["importer".to_string()];
-    let cut = assess::visible_pack(pack, &roles);
+    let cut = assess::visible_pack(pack, &roles, &[]);
     let got: Vec<&str> = cut.items().into_iter().map(|i| i.id.as_str()).collect();
     let want: Vec<&str> = pack
         .items()
@@ -103,6 +103,47 @@ fn the_visible_pack_keeps_exactly_the_items_of_the_roles_in_catalogue_order() {
         g.items.is_empty() && g.groups.iter().all(empty)
     }
     assert!(!cut.groups.iter().any(empty), "no group is left empty");
+}
+
+#[test]
+fn the_visible_pack_of_a_tiered_assessment_keeps_only_its_tiers_items() {
+    let mut db = Db::new();
+    let new = NewAssessment {
+        title: "EU AEO".into(),
+        profile: Some(Profile::Trader),
+        roles: vec!["importer".into()],
+        pack_id: Some("eu-aeo-ucc".into()),
+        tiers: vec!["aeoc".into()],
+        ..Default::default()
+    };
+    let id = "5eed0000-0000-4000-8000-0000000000e1";
+    let a = assess::create(&mut db.store, &db.lib, &new, id, &stamp(1)).expect("created");
+    assert_eq!(a.tiers, ["aeoc"]);
+    let pack = db.store.pack(&a.pack_id, &a.pack_version).expect("pack");
+    let cut = assess::visible_pack(&pack, &a.roles, &a.tiers);
+    let top: Vec<&str> = cut.groups.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(
+        top,
+        ["EU.2", "EU.3", "EU.4", "EU.5"],
+        "no security section for AEOC"
+    );
+    let want: Vec<&str> = pack
+        .items()
+        .into_iter()
+        .filter(|i| a.asks(i))
+        .map(|i| i.id.as_str())
+        .collect();
+    let got: Vec<&str> = cut.items().into_iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(got, want);
+    let card = assess::scorecard(&db.store, id).expect("scorecard");
+    assert_eq!(
+        card.overall.applicable,
+        got.len(),
+        "the scorecard counts the same items"
+    );
+    let aeos = assess::visible_pack(&pack, &a.roles, &["aeos".to_string()]);
+    assert!(aeos.items().iter().all(|i| !i.id.starts_with("EU.5.")));
+    assert!(aeos.items().iter().any(|i| i.id.starts_with("EU.6.")));
 }
 
 #[test]

@@ -204,11 +204,7 @@ pub fn compare(a: &Opened, b: &Opened) -> Result<Comparison> {
             .collect()
     };
     let (sa, sb) = (status(a), status(b));
-    let applies = |o: &Opened, id: &str| {
-        o.pack
-            .item(id)
-            .is_some_and(|i| i.applies_to(&o.assessment.roles))
-    };
+    let applies = |o: &Opened, id: &str| o.pack.item(id).is_some_and(|i| o.assessment.asks(i));
     let mut changes = Vec::new();
     let mut seen = HashSet::new();
     for item in b.pack.items().into_iter().chain(a.pack.items()) {

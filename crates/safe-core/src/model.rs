@@ -151,6 +151,10 @@ pub struct NewAssessment {
     pub scope: String,
     /// The pack to use; the profile's default when empty.
     pub pack_id: Option<String>,
+    /// The pack's tiers to assess (ids); required when the pack has tiers, refused otherwise.
+    /// Only read when the assessment is created.
+    #[serde(default)]
+    pub tiers: Vec<String>,
 }
 
 /// An assessment: one organisation's self-assessment against one pinned pack version.
@@ -186,6 +190,17 @@ pub struct Assessment {
     pub updated_at: DateTime<Utc>,
     /// The assessment this one was duplicated from, if any.
     pub based_on: Option<String>,
+    /// The pinned pack's tiers chosen (ids, sorted); empty for a pack without tiers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
+}
+
+impl Assessment {
+    /// Whether `item` is asked of this assessment: it applies to one of its roles and one of its
+    /// tiers. Every count, score, checklist and report goes through this one rule.
+    pub fn asks(&self, item: &crate::catalogue::Item) -> bool {
+        item.applies(&self.roles, &self.tiers)
+    }
 }
 
 /// The editable part of an answer. Saving one replaces the whole answer.

@@ -230,14 +230,14 @@ pub fn score(pack: &Pack, assessment: &Assessment, answers: &[Answer]) -> Scorec
 
     let mut ctx = Walk {
         by_item: &by_item,
-        roles: &assessment.roles,
+        assessment,
         groups: &mut groups,
     };
     for g in &pack.groups {
         ctx.group(g, 0, None);
     }
     for (path, item) in pack.items_with_path() {
-        if !item.applies_to(&assessment.roles) {
+        if !assessment.asks(item) {
             continue;
         }
         let answer = by_item.get(item.id.as_str()).copied();
@@ -357,7 +357,7 @@ fn verdict(
 
 struct Walk<'a> {
     by_item: &'a HashMap<&'a str, &'a Answer>,
-    roles: &'a [String],
+    assessment: &'a Assessment,
     groups: &'a mut Vec<GroupScore>,
 }
 
@@ -365,7 +365,7 @@ impl Walk<'_> {
     fn group(&mut self, g: &Group, depth: usize, parent: Option<&str>) {
         let mut s = Score::default();
         for item in g.all_items() {
-            if item.applies_to(self.roles) {
+            if self.assessment.asks(item) {
                 s.add(
                     item,
                     self.by_item.get(item.id.as_str()).map(|a| a.input.status),

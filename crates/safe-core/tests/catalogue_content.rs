@@ -592,3 +592,5 @@ mod ctpat;
 mod iso28000;
 #[path = "catalogue_content/precursors.rs"]
 mod precursors;
+#[path = "catalogue_content/eu_aeo.rs"]
+mod eu_aeo;

@@ -146,7 +146,7 @@ impl ReportData {
         let mut flagged = Vec::new();
         let mut answers: Vec<AnswerGroup> = Vec::new();
         for (path, item) in pack.items_with_path() {
-            if !item.applies_to(&a.roles) {
+            if !a.asks(item) {
                 continue;
             }
             let Some(group) = path.last() else { continue };
@@ -229,6 +229,19 @@ impl ReportData {
                 organisation: a.organisation.clone(),
                 profile: a.profile,
                 roles: role_infos(&a.roles, lang),
+                tiers: a
+                    .tiers
+                    .iter()
+                    .map(|id| RoleInfo {
+                        id: id.clone(),
+                        name: pack
+                            .tiers
+                            .iter()
+                            .find(|t| &t.id == id)
+                            .map(|t| t.name.clone())
+                            .unwrap_or_else(|| id.clone()),
+                    })
+                    .collect(),
                 country: a.country.clone(),
                 identifiers: a.identifiers.clone(),
                 assessors: a.assessors.clone(),
@@ -270,7 +283,7 @@ impl ReportData {
                 &pack
                     .items()
                     .into_iter()
-                    .filter(|i| i.applies_to(&a.roles))
+                    .filter(|i| a.asks(i))
                     .collect::<Vec<_>>(),
             ),
             comparison: None,

@@ -80,6 +80,7 @@ table! {
     AssessmentTitle => "Assessment", "Évaluation";
     Profile => "Profile", "Profil";
     Roles => "Supply-chain roles", "Rôles dans la chaîne logistique";
+    Tiers => "Tiers assessed", "Niveaux évalués";
     Country => "Country", "Pays";
     Identifiers => "Identifiers", "Identifiants";
     Assessors => "Assessors", "Évaluateurs";

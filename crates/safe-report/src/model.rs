@@ -87,6 +87,10 @@ pub struct AssessmentInfo {
     pub profile: Profile,
     /// Trader roles.
     pub roles: Vec<RoleInfo>,
+    /// The pack's tiers chosen for this assessment (names in the report's language); absent for
+    /// a pack without tiers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<RoleInfo>,
     /// Country code.
     pub country: String,
     /// Identifiers.

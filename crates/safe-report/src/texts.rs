@@ -76,6 +76,10 @@ pub fn cover_facts(d: &ReportData, lang: Lang) -> Vec<(&'static str, String)> {
         let roles: Vec<&str> = a.roles.iter().map(|r| r.name.as_str()).collect();
         facts.push((T::Roles.get(lang), roles.join(", ")));
     }
+    if !a.tiers.is_empty() {
+        let tiers: Vec<&str> = a.tiers.iter().map(|t| t.name.as_str()).collect();
+        facts.push((T::Tiers.get(lang), tiers.join(", ")));
+    }
     facts.extend([
         (T::Country.get(lang), a.country.clone()),
         (T::Identifiers.get(lang), a.identifiers.clone()),

@@ -137,7 +137,7 @@ pub(crate) fn open(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Wor
         .localized(lang.unwrap_or_else(|| o.pack.language()))
         .pack;
     Ok(Workspace {
-        pack: safe_app::assess::visible_pack(&pack, &o.assessment.roles),
+        pack: safe_app::assess::visible_pack(&pack, &o.assessment.roles, &o.assessment.tiers),
         progress: (&o.scorecard).into(),
         assessment: o.assessment,
         answers: o.answers,

@@ -232,3 +232,19 @@ pub struct RoleText {
     /// Description.
     pub description: String,
 }
+
+/// A tier of a programme a trader applies for (EU AEOC / AEOS, India T1 to T3, ...). Items name
+/// the tiers they apply to; an assessment picks one or more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Stable slug, unique in the pack (`aeoc`).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// One-line description.
+    pub description: String,
+    /// The name and description in other languages, by language code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, RoleText>,
+}

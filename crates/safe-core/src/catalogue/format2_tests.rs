@@ -327,3 +327,6 @@ fn supersedes_is_checked_against_the_older_pack_when_loaded() {
         "{err}"
     );
 }
+
+#[path = "tiers_tests.rs"]
+mod tiers;

@@ -27,6 +27,7 @@ const BUILTIN: &[(&str, &str)] = &[
     builtin!("ctpat-msc.json"),
     builtin!("iso28000-2022.json"),
     builtin!("wco-precursors.json"),
+    builtin!("eu-aeo-ucc.json"),
 ];
 
 /// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).
@@ -214,6 +215,7 @@ impl Library {
                     .chain(p.translations.keys().cloned())
                     .collect(),
                 superseded_by: self.superseded_by(&p.id).map(|s| s.id.clone()),
+                tiers: p.tiers.clone(),
             })
             .collect()
     }

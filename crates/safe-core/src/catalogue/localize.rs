@@ -167,6 +167,18 @@ impl Pack {
             for g in &mut pack.groups {
                 group(g, tr, &mut missing);
             }
+            for t in &mut pack.tiers {
+                match t.translations.get(language) {
+                    Some(rt) => {
+                        t.name.clone_from(&rt.name);
+                        t.description.clone_from(&rt.description);
+                    }
+                    None => missing.push(format!("tier {} name", t.id)),
+                }
+            }
+        }
+        for t in &mut pack.tiers {
+            t.translations.clear();
         }
         pack.translations.clear();
         Localized {

@@ -13,7 +13,7 @@ mod validate2;
 
 pub use format2::{
     Basis, Change, ChangeKind, Confidence, GroupText, ItemText, Provenance, RoleText, Supersedes,
-    Translation,
+    Tier, Translation,
 };
 pub use library::{Library, LoadProblem, builtin_roles};
 pub use localize::{Localized, localized_roles};
@@ -190,6 +190,10 @@ pub struct Item {
     /// Where the requirement comes from and how sure its reference is (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The pack's tiers this item applies to (format 2); empty: every tier. After
+    /// [`Pack::parse`] an item without its own list carries its nearest group's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
 }
 
 impl Item {
@@ -198,6 +202,18 @@ impl Item {
         self.roles.is_empty()
             || self.roles.iter().any(|r| r == "all")
             || self.roles.iter().any(|r| roles.contains(r))
+    }
+
+    /// Whether the item applies to an assessment that chose these tiers: an item naming no tier
+    /// applies to every tier, and an assessment with no tier (a pack without tiers) sees all.
+    pub fn applies_to_tiers(&self, tiers: &[String]) -> bool {
+        self.tiers.is_empty() || tiers.is_empty() || self.tiers.iter().any(|t| tiers.contains(t))
+    }
+
+    /// Whether the item is asked of an assessment with these roles and tiers: the one filter the
+    /// checklist, the scores, the progress summary and the reports apply.
+    pub fn applies(&self, roles: &[String], tiers: &[String]) -> bool {
+        self.applies_to(roles) && self.applies_to_tiers(tiers)
     }
 }
 
@@ -225,6 +241,10 @@ pub struct Group {
     /// Where the group comes from and how sure its reference is (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The pack's tiers this group's items apply to (format 2); empty: every tier (or the
+    /// enclosing group's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<String>,
     /// Child groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
@@ -281,6 +301,9 @@ pub struct Pack {
     /// The older pack this one replaces and how its items map (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supersedes: Option<Supersedes>,
+    /// The tiers of the programme an assessment picks from (format 2); none: no tier to choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tiers: Vec<Tier>,
     /// The tree.
     pub groups: Vec<Group>,
     /// The texts in other languages, by language code (format 2).
@@ -291,7 +314,7 @@ pub struct Pack {
 impl Pack {
     /// Parses and validates a pack. `file` names the pack in error messages.
     pub fn parse(file: &str, json: &str, roles: &[Role]) -> crate::Result<Pack> {
-        let pack: Pack = serde_json::from_str(json).map_err(|e| crate::Error::Catalogue {
+        let mut pack: Pack = serde_json::from_str(json).map_err(|e| crate::Error::Catalogue {
             file: file.to_string(),
             message: format!("not a valid pack: {e}"),
         })?;
@@ -299,7 +322,70 @@ impl Pack {
             file: file.to_string(),
             message,
         })?;
+        pack.inherit_tiers();
         Ok(pack)
+    }
+
+    /// Gives every item without its own `tiers` those of its nearest group that has some, so
+    /// [`Item::applies_to_tiers`] needs only the item.
+    fn inherit_tiers(&mut self) {
+        fn walk(g: &mut Group, outer: &[String]) {
+            let here = if g.tiers.is_empty() {
+                outer.to_vec()
+            } else {
+                g.tiers.clone()
+            };
+            for i in &mut g.items {
+                if i.tiers.is_empty() {
+                    i.tiers.clone_from(&here);
+                }
+            }
+            for c in &mut g.groups {
+                walk(c, &here);
+            }
+        }
+        for g in &mut self.groups {
+            walk(g, &[]);
+        }
+    }
+
+    /// The tier ids of the pack, in pack order.
+    pub fn tier_ids(&self) -> Vec<&str> {
+        self.tiers.iter().map(|t| t.id.as_str()).collect()
+    }
+
+    /// Checks the tiers an assessment of this pack chooses and returns them sorted without
+    /// duplicates: a pack with tiers needs at least one of its own, a pack without takes none.
+    pub fn choose_tiers(&self, chosen: &[String]) -> crate::Result<Vec<String>> {
+        let known = self.tier_ids();
+        let mut out: Vec<String> = chosen.iter().map(|t| t.trim().to_string()).collect();
+        out.sort();
+        out.dedup();
+        if known.is_empty() {
+            if !out.is_empty() {
+                return Err(crate::Error::invalid(format!(
+                    "pack '{}' has no tiers: leave out the tier ({})",
+                    self.id,
+                    out.join(", ")
+                )));
+            }
+            return Ok(out);
+        }
+        if let Some(t) = out.iter().find(|t| !known.contains(&t.as_str())) {
+            return Err(crate::Error::invalid(format!(
+                "unknown tier '{t}' for pack '{}': use one or more of {}",
+                self.id,
+                known.join(", ")
+            )));
+        }
+        if out.is_empty() {
+            return Err(crate::Error::invalid(format!(
+                "pack '{}' has tiers: choose at least one (--tier {})",
+                self.id,
+                known.join(", --tier ")
+            )));
+        }
+        Ok(out)
     }
 
     /// The language of the texts in the tree: `language`, or English for a format 1 pack.
@@ -404,4 +490,6 @@ pub struct PackSummary {
     /// The id of the loaded pack that supersedes this one, if any.
     #[serde(rename = "supersededBy")]
     pub superseded_by: Option<String>,
+    /// The tiers an assessment of this pack picks from (empty: none to choose).
+    pub tiers: Vec<Tier>,
 }

@@ -29,7 +29,91 @@ pub(super) fn check(pack: &Pack) -> Result<(), String> {
     if let Some(s) = &pack.supersedes {
         supersedes(pack, s)?;
     }
+    tiers(pack)?;
     translations(pack)
+}
+
+/// The pack's tier list (unique slugs, texts, their translations) and every group's and item's
+/// `tiers`: known ids, no id twice, and an item's (or a nested group's) tiers within those of the
+/// group around it.
+fn tiers(pack: &Pack) -> Result<(), String> {
+    let mut known = HashSet::new();
+    for t in &pack.tiers {
+        let slug_ok = !t.id.is_empty()
+            && t.id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !slug_ok {
+            return Err(format!(
+                "field 'tiers': tier id '{}': use lower-case letters, digits and '-'",
+                t.id
+            ));
+        }
+        if !known.insert(t.id.as_str()) {
+            return Err(format!("field 'tiers': tier id '{}' is used twice", t.id));
+        }
+        let at = format!("tier '{}'", t.id);
+        text("name", &t.name).map_err(|m| format!("{at}: {m}"))?;
+        text("description", &t.description).map_err(|m| format!("{at}: {m}"))?;
+        for (lang, rt) in &t.translations {
+            if !is_language(lang) || Some(lang.as_str()) == pack.language.as_deref() {
+                return Err(format!(
+                    "{at}: field 'translations': '{lang}' is not a lower-case 2-letter language code other than the pack's language '{}'",
+                    pack.language()
+                ));
+            }
+            text("name", &rt.name).map_err(|m| format!("{at}, translations '{lang}': {m}"))?;
+            text("description", &rt.description)
+                .map_err(|m| format!("{at}, translations '{lang}': {m}"))?;
+        }
+    }
+    let list = |what: &str, ids: &[String], outer: &[String]| -> Result<(), String> {
+        let mut seen = HashSet::new();
+        for t in ids {
+            if known.is_empty() {
+                return Err(format!(
+                    "{what}: field 'tiers' names tier '{t}', but the pack declares no tiers"
+                ));
+            }
+            if !known.contains(t.as_str()) {
+                let mut k: Vec<&str> = pack.tiers.iter().map(|t| t.id.as_str()).collect();
+                k.dedup();
+                return Err(format!(
+                    "{what}: field 'tiers' names unknown tier '{t}': use one of {}",
+                    k.join(", ")
+                ));
+            }
+            if !seen.insert(t.as_str()) {
+                return Err(format!("{what}: field 'tiers' names tier '{t}' twice"));
+            }
+            if !outer.is_empty() && !outer.contains(t) {
+                return Err(format!(
+                    "{what}: field 'tiers' names tier '{t}', which its group ({}) does not apply to",
+                    outer.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    };
+    fn walk(
+        g: &Group,
+        outer: &[String],
+        list: &dyn Fn(&str, &[String], &[String]) -> Result<(), String>,
+    ) -> Result<(), String> {
+        list(&format!("group '{}'", g.id), &g.tiers, outer)?;
+        let here = if g.tiers.is_empty() { outer } else { &g.tiers };
+        for i in &g.items {
+            list(&format!("item '{}'", i.id), &i.tiers, here)?;
+        }
+        for c in &g.groups {
+            walk(c, here, list)?;
+        }
+        Ok(())
+    }
+    for g in &pack.groups {
+        walk(g, &[], &list)?;
+    }
+    Ok(())
 }
 
 fn is_language(code: &str) -> bool {
@@ -46,6 +130,15 @@ fn format1_has_none(pack: &Pack) -> Result<(), String> {
     }
     if pack.supersedes.is_some() {
         return Err(needs("", "supersedes"));
+    }
+    if !pack.tiers.is_empty() {
+        return Err(needs("", "tiers"));
+    }
+    if let Some(g) = pack.all_groups().into_iter().find(|g| !g.tiers.is_empty()) {
+        return Err(needs(&format!("group '{}': ", g.id), "tiers"));
+    }
+    if let Some(i) = pack.items().into_iter().find(|i| !i.tiers.is_empty()) {
+        return Err(needs(&format!("item '{}': ", i.id), "tiers"));
     }
     if !pack.translations.is_empty() {
         return Err(needs("", "translations"));

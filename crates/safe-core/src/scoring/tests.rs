@@ -45,6 +45,7 @@ fn assessment(roles: &[&str]) -> Assessment {
         created_at: t,
         updated_at: t,
         based_on: None,
+        tiers: Vec::new(),
     }
 }
 

@@ -82,6 +82,13 @@ impl Store {
                 item.roles.join(", ")
             )));
         }
+        if !item.applies_to_tiers(&a.tiers) {
+            return Err(Error::invalid(format!(
+                "item {item_id} does not apply to this assessment's tiers ({}); it is for: {}",
+                a.tiers.join(", "),
+                item.tiers.join(", ")
+            )));
+        }
         Ok(item.clone())
     }
 

@@ -28,7 +28,7 @@ pub struct AssessmentSummary {
 }
 
 const COLUMNS: &str = "id, title, profile, roles, organisation, country, identifiers, assessors, \
-                       scope, pack_id, pack_version, created_at, updated_at, based_on";
+                       scope, pack_id, pack_version, created_at, updated_at, based_on, tiers";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Assessment> {
     let profile: String = r.get(2)?;
@@ -54,6 +54,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Assessment> {
         created_at: parse_ts(&r.get::<_, String>(11)?)?,
         updated_at: parse_ts(&r.get::<_, String>(12)?)?,
         based_on: r.get(13)?,
+        tiers: serde_json::from_str(&r.get::<_, String>(14)?).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, Box::new(e))
+        })?,
     })
 }
 
@@ -139,6 +142,7 @@ impl Store {
                 profile.slug()
             )));
         }
+        let tiers = pack.choose_tiers(&n.tiers)?;
         let a = Assessment {
             id: id.to_string(),
             title: n.title,
@@ -154,11 +158,12 @@ impl Store {
             created_at: stamp.at,
             updated_at: stamp.at,
             based_on: None,
+            tiers,
         };
         self.write(|tx| {
             pin_pack(tx, pack, stamp)?;
             insert(tx, &a)?;
-            progress::recount(tx, pack, &a.id, &a.roles)?;
+            progress::recount(tx, pack, &a)?;
             record(
                 tx,
                 &a.id,
@@ -221,8 +226,8 @@ impl Store {
         ))?;
         let list = stmt
             .query_map([], |r| {
-                let applicable = r.get::<_, u32>(14)? as usize;
-                let answered = r.get::<_, u32>(15)? as usize;
+                let applicable = r.get::<_, u32>(15)? as usize;
+                let answered = r.get::<_, u32>(16)? as usize;
                 let completion = if applicable == 0 {
                     100.0
                 } else {
@@ -284,7 +289,7 @@ impl Store {
                 ],
             )?;
             if let Some(pack) = &recount_on {
-                progress::recount(tx, pack, id, &new.roles)?;
+                progress::recount(tx, pack, &new)?;
             }
             let details = Change::Details {
                 old: old.clone(),
@@ -395,7 +400,7 @@ impl Store {
                  WHERE o.assessment_id = ?1",
                 params![old.id, a.id],
             )?;
-            progress::recount(tx, &pack, &a.id, &a.roles)?;
+            progress::recount(tx, &pack, &a)?;
             let copy = Change::Duplicate {
                 from: old.clone(),
                 to: a.clone(),
@@ -409,8 +414,8 @@ impl Store {
 pub(super) fn insert(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {
     tx.execute(
         "INSERT INTO assessments (id, title, profile, roles, organisation, country, identifiers,
-           assessors, scope, pack_id, pack_version, created_at, updated_at, based_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+           assessors, scope, pack_id, pack_version, created_at, updated_at, based_on, tiers)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         params![
             a.id,
             a.title,
@@ -425,7 +430,8 @@ pub(super) fn insert(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {
             a.pack_version,
             ts(a.created_at),
             ts(a.updated_at),
-            a.based_on
+            a.based_on,
+            serde_json::to_string(&a.tiers).unwrap_or_else(|_| "[]".into())
         ],
     )
     .map_err(|e| match e {
@@ -454,3 +460,7 @@ pub(super) fn pin_pack(tx: &Transaction<'_>, pack: &Pack, stamp: &Stamp) -> Resu
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+#[path = "tiers_tests.rs"]
+mod tiers_tests;

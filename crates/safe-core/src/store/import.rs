@@ -150,7 +150,7 @@ impl Store {
             for ans in &bundle.answers {
                 insert_answer(tx, new_id, ans)?;
             }
-            progress::recount(tx, pack, new_id, &a.roles)?;
+            progress::recount(tx, pack, &a)?;
             for h in &bundle.history {
                 copy_history(tx, new_id, h)?;
             }
@@ -201,6 +201,13 @@ fn check_bundle(pack: &Pack, b: &AssessmentBundle) -> Result<()> {
         return Err(Error::invalid(format!(
             "the file names an unknown role '{r}'"
         )));
+    }
+    if !a.tiers.is_empty() {
+        pack.choose_tiers(&a.tiers).map_err(|e| {
+            Error::invalid(format!(
+                "the assessment in the file names tiers its pack does not: {e}"
+            ))
+        })?;
     }
     let unknown = |what: &str, id: &str| {
         Error::invalid(format!(

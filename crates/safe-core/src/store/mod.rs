@@ -41,6 +41,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_reassessment.sql")),
     M::up(include_str!("../../migrations/003_progress.sql")),
+    M::up(include_str!("../../migrations/004_tiers.sql")),
 ];
 
 /// The schema version this build writes.

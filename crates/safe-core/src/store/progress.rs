@@ -11,14 +11,16 @@ use rusqlite::{Transaction, params};
 
 use crate::Result;
 use crate::catalogue::Pack;
+use crate::model::Assessment;
 
-/// Counts the applicable and answered items of assessment `id` (on `pack`, with `roles`) from
-/// its stored answers and writes the summary.
-pub(super) fn recount(tx: &Transaction<'_>, pack: &Pack, id: &str, roles: &[String]) -> Result<()> {
+/// Counts the applicable and answered items of assessment `a` (on `pack`, with its roles and
+/// tiers) from its stored answers and writes the summary.
+pub(super) fn recount(tx: &Transaction<'_>, pack: &Pack, a: &Assessment) -> Result<()> {
+    let id = a.id.as_str();
     let applicable: HashSet<&str> = pack
         .items()
         .into_iter()
-        .filter(|i| i.applies_to(roles))
+        .filter(|i| a.asks(i))
         .map(|i| i.id.as_str())
         .collect();
     let mut stmt = tx.prepare_cached("SELECT item_id FROM answers WHERE assessment_id = ?1")?;

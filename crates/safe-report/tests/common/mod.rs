@@ -171,6 +171,7 @@ fn build_in(store: &mut Store, profile: Profile, roles: &[&str], evidence_files:
         assessors: "J. Mwangi, A. Dupont".into(),
         scope: "Head office and the Mombasa warehouse".into(),
         pack_id: None,
+        tiers: vec![],
     };
     let id = match profile {
         Profile::Trader => "11111111-2222-4333-8444-555555555555",
