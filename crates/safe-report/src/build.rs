@@ -274,6 +274,7 @@ impl ReportData {
                     .collect::<Vec<_>>(),
             ),
             comparison: None,
+            link: None,
         }
     }
 
