@@ -3,6 +3,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
+#[path = "cli/crosswalk.rs"]
+mod crosswalk;
 #[path = "cli/output.rs"]
 mod output;
 mod support;

@@ -115,6 +115,20 @@ pub enum Command {
     Trend(crate::share::TrendArgs),
     /// Write a report: pdf, html, csv, xlsx or json.
     Report(crate::report::ReportArgs),
+    /// How much of another pack an assessment already answers, through the crosswalk.
+    Coverage(crate::crosswalk::CoverageArgs),
+    /// Confirm an answer that came from a linked assessment (or a carried-over one).
+    Confirm {
+        /// Assessment id.
+        id: String,
+        /// Item id.
+        item: String,
+    },
+    /// Remove the link of an assessment to the one it was started from (`new --from`).
+    Unlink {
+        /// Assessment id.
+        id: String,
+    },
     /// Show this installation's signing key fingerprint (created on first use).
     Key {
         /// Print JSON.
@@ -181,6 +195,10 @@ pub struct NewArgs {
     /// (`catalogue list` shows each pack's tiers).
     #[arg(long = "tier", value_name = "TIER")]
     pub tiers: Vec<String>,
+    /// Start from this assessment (on another pack): answers carried through the crosswalk,
+    /// the two kept linked. Needs --pack.
+    #[arg(long, value_name = "ID", requires = "pack")]
+    pub from: Option<String>,
 }
 
 /// `answer` arguments.

@@ -58,7 +58,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Show { id, json } => {
             let s = ctx.store()?;
             let id = s.resolve(&id)?;
-            render::show(&safe_core::open_assessment(&s, &id)?, json);
+            let links = crate::crosswalk::Links {
+                linked: s.linked(&id)?,
+                feeds: s.linked_from(&id)?,
+            };
+            render::show(&safe_core::open_assessment(&s, &id)?, &links, json);
             Ok(())
         }
         Command::Answer(args) => answer(&ctx, args),
@@ -117,6 +121,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Compare(a) => crate::share::compare(&ctx.db, a),
         Command::Trend(a) => crate::share::trend(&ctx.db, a),
         Command::Key { json } => crate::share::key(&ctx.db, json),
+        Command::Coverage(a) => crate::crosswalk::coverage(&ctx.library()?, &ctx.store()?, a),
+        Command::Confirm { id, item } => {
+            crate::crosswalk::confirm(&mut ctx.store()?, &id, &item, &ctx.stamp())
+        }
+        Command::Unlink { id } => crate::crosswalk::unlink(&mut ctx.store()?, &id, &ctx.stamp()),
     }
 }
 
@@ -164,6 +173,9 @@ fn new(ctx: &Ctx, a: NewArgs) -> Result<()> {
     };
     let mut s = ctx.store()?;
     let id = uuid::Uuid::new_v4().to_string();
+    if let Some(from) = a.from {
+        return crate::crosswalk::start_from(&mut s, &lib, &new, &from, &id, &ctx.stamp());
+    }
     let created = safe_app::assess::create(&mut s, &lib, &new, &id, &ctx.stamp())?;
     outln!("{}", created.id);
     Ok(())

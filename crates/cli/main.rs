@@ -10,6 +10,7 @@ mod args;
 mod catalogue;
 mod check;
 mod commands;
+mod crosswalk;
 mod error;
 mod render;
 mod report;

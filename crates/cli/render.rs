@@ -110,7 +110,7 @@ pub fn list(list: &[AssessmentSummary], json: bool) {
     }
 }
 
-pub fn show(o: &Opened, json: bool) {
+pub fn show(o: &Opened, links: &crate::crosswalk::Links, json: bool) {
     if json {
         print_json(&serde_json::json!({
             "schema": "safe-assess.show/1",
@@ -125,6 +125,8 @@ pub fn show(o: &Opened, json: bool) {
             "scorecard": o.scorecard,
             "answers": o.answers,
             "evidence": o.evidence,
+            "link": links.linked,
+            "linkedFrom": links.feeds,
         }));
         return;
     }
@@ -220,6 +222,7 @@ pub fn show(o: &Opened, json: bool) {
             );
         }
     }
+    crate::crosswalk::print_links(links);
     outln!("\nGaps ({}):", c.gaps.len());
     for g in &c.gaps {
         outln!(

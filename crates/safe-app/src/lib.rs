@@ -10,6 +10,7 @@
 //! | module | user actions |
 //! |---|---|
 //! | [`assess`] | create, save or clear an answer (with the new scorecard), attach evidence, the pack cut to a set of roles, the scorecard without evidence |
+//! | [`crosswalk`] | coverage of another pack, start from another assessment through the crosswalk, confirm a carried answer, unlink |
 //! | [`family`] | the assessment family, compare, trend |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
@@ -17,6 +18,7 @@
 pub mod assess;
 #[cfg(test)]
 mod bindings;
+pub mod crosswalk;
 mod error;
 pub mod family;
 pub mod report;

@@ -39,6 +39,7 @@ pub fn build(
     };
     let mut data = ReportData::build(&opened, opts);
     data.comparison = comparison;
+    data.link = store.linked(id)?.as_ref().map(safe_report::link_section);
     Ok(data)
 }
 

@@ -1,6 +1,7 @@
 //! Core targets (issue 2): open a fully answered assessment and compute all its scores in at most
 //! 5 ms; save one answer durably (WAL, synchronous=FULL, on a real file) in at most 1 ms (median).
-//! Also: the home list with 1, 100 assessments.
+//! Also: the home list with 1, 100 assessments; crosswalk coverage of a 300-item pack against a
+//! 300-item pack (issue 13, target under 50 ms), on packs generated here.
 //!
 //! Floors (issue 15), measured in the same run and interleaved with the action, so that a loaded
 //! machine slows both alike, then printed with the ratio: a durable save against a bare one-row
@@ -194,9 +195,102 @@ fn floors(store: &mut Store, path: &Path, item: &str) {
     );
 }
 
+/// A trader pack `id` of 300 items (`P.SS.III`) in 10 sections of 30.
+fn pack_300(id: &str, prefix: &str) -> safe_core::catalogue::Pack {
+    let groups: Vec<String> = (0..10)
+        .map(|g| {
+            let items: Vec<String> = (0..30)
+                .map(|i| {
+                    format!(
+                        r#"{{"id":"{prefix}.{g:02}.{i:03}","title":"Item {i}","requirement":"q","guidance":"g",
+                        "shortfall":"f","evidence":["e1","e2"],"reference":"r","roles":["all"],
+                        "criticality":"major","mandatory":false,"aim":"prevent-exploitation"}}"#
+                    )
+                })
+                .collect();
+            format!(
+                r#"{{"id":"{prefix}.{g:02}","kind":"section","title":"Section {g}","summary":"s","reference":"r","items":[{}]}}"#,
+                items.join(",")
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":1,"id":"{id}","title":"{id}","edition":"2026","date":"2026-01-01",
+        "version":"1.0.0","profile":"trader","source":"bench","groups":[{}]}}"#,
+        groups.join(",")
+    );
+    safe_core::catalogue::Pack::parse(id, &json, &safe_core::catalogue::builtin_roles())
+        .expect("bench pack")
+}
+
+fn crosswalk_coverage(c: &mut Criterion) {
+    use safe_core::crosswalk::{Crosswalk, Mapping};
+    let (from, to) = (pack_300("bench-from", "F"), pack_300("bench-to", "T"));
+    let ids = |p: &safe_core::catalogue::Pack| -> Vec<String> {
+        p.items().iter().map(|i| i.id.clone()).collect()
+    };
+    let (fi, ti) = (ids(&from), ids(&to));
+    let rels = ["equal", "subset", "superset", "intersects"];
+    // One link per item, plus 150 more to other items: 450 links.
+    let links: Vec<String> = (0..300)
+        .map(|n| (n, n, rels[n % 4]))
+        .chain((0..150).map(|n| (n * 2, (n * 2 + 7) % 300, "intersects")))
+        .map(|(f, t, r)| {
+            format!(
+                r#"{{"from":"{}","to":"{}","relationship":"{r}","rationale":"bench"}}"#,
+                fi[f], ti[t]
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"format":1,"id":"bench-from--bench-to","from":"bench-from","to":"bench-to","title":"bench",
+        "provenance":{{"basis":"project-analysis","source":"bench"}},"links":[{}]}}"#,
+        links.join(",")
+    );
+    let mapping = Mapping::parse(&json, |id| match id {
+        "bench-from" => Some(&from),
+        "bench-to" => Some(&to),
+        _ => None,
+    })
+    .expect("bench mapping");
+    let walk = Crosswalk::of(&mapping, false);
+    let lib = Library::builtin().expect("packs");
+    let mut store = Store::open_in_memory().expect("store");
+    let new = NewAssessment {
+        title: "Bench".into(),
+        profile: Some(Profile::Trader),
+        roles: vec!["importer".into()],
+        ..Default::default()
+    };
+    let a = store
+        .create_assessment(&lib, &new, "bench-cw", &stamp(0))
+        .expect("create");
+    // Two answered items in three.
+    let answers: Vec<safe_core::model::Answer> = fi
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| n % 3 != 2)
+        .map(|(_, id)| safe_core::model::Answer {
+            item_id: id.clone(),
+            input: AnswerInput::status(Status::Met),
+            carried_over: false,
+            updated_at: stamp(1).at,
+            updated_by: "bench".into(),
+            evidence: vec![],
+        })
+        .collect();
+    c.bench_function("crosswalk_coverage_300_by_300", |b| {
+        b.iter(|| {
+            black_box(safe_core::crosswalk::coverage(
+                &a, &from, &answers, &to, &walk,
+            ))
+        })
+    });
+}
+
 criterion_group! {
     name = core;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
-    targets = benches
+    targets = benches, crosswalk_coverage
 }
 criterion_main!(core);

@@ -25,6 +25,11 @@
 //! | `merge-declined` | item | the answer kept | the other copy's answer, not taken |
 //! | `evidence-add` | item | – | `{sha256, fileName}` |
 //! | `evidence-remove` | item | `{sha256}` | – |
+//! | `link` | `''` | – | the assessment it was started from ([`LinkSource`]) |
+//! | `link-carry` | item | – | `{from` ([`ItemSource`])`, answer, suggested, evidence}` |
+//! | `link-confirm` | item | – | `{from, answer}`: the carried answer or suggestion, confirmed |
+//! | `link-diverge` | item | the source answer it rested on | `{from, answer}`: the source answer now (`null` when cleared) |
+//! | `unlink` | `''` | [`LinkSource`] | `{dropped}`: the suggestions not taken |
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -119,6 +124,46 @@ pub enum Change {
         /// SHA-256 of the file.
         sha256: String,
     },
+    /// The assessment was started from another one on a different pack and linked to it (`link`).
+    Link {
+        /// The assessment it was started from.
+        source: LinkSource,
+    },
+    /// An answer came through the link (`link-carry`): along an `equal` link it is an answer
+    /// (carried over), along another a suggestion that counts only once confirmed.
+    Carry {
+        /// Where it came from.
+        from: ItemSource,
+        /// The answer carried.
+        answer: AnswerInput,
+        /// True for a suggestion.
+        suggested: bool,
+        /// The evidence linked with it (SHA-256).
+        evidence: Vec<String>,
+    },
+    /// A carried answer or a suggestion was confirmed (`link-confirm`).
+    LinkConfirm {
+        /// Where it came from.
+        from: ItemSource,
+        /// The answer now confirmed.
+        answer: AnswerInput,
+    },
+    /// The source answer changed after this one was carried from it (`link-diverge`).
+    Diverge {
+        /// Where it came from.
+        from: ItemSource,
+        /// The source answer this one rested on.
+        was: AnswerInput,
+        /// The source answer now (`None` when it was cleared).
+        now: Option<AnswerInput>,
+    },
+    /// The link to the source assessment was removed (`unlink`).
+    Unlink {
+        /// The assessment it was linked to.
+        source: LinkSource,
+        /// The items whose suggestions were never taken and are dropped.
+        dropped: Vec<String>,
+    },
     /// A row this version does not recognise, kept exactly as it was stored.
     Unrecognised {
         /// The action word.
@@ -150,6 +195,51 @@ pub struct WithheldEvidence {
     pub file_name: String,
     /// The items it supported.
     pub items: Vec<String>,
+}
+
+/// The assessment another was started from, as recorded in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkSource {
+    /// Its id.
+    pub assessment_id: String,
+    /// Its title.
+    pub title: String,
+    /// Its pack id.
+    pub pack: String,
+    /// The crosswalk mapping the answers came through.
+    pub mapping: String,
+}
+
+/// The item of the source assessment an answer came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ItemSource {
+    /// The source assessment.
+    pub assessment_id: String,
+    /// Its item.
+    pub item_id: String,
+    /// The relationship of that item to this one.
+    pub relationship: crate::crosswalk::Relationship,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CarryNote {
+    from: ItemSource,
+    answer: AnswerInput,
+    suggested: bool,
+    evidence: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FromNote<A> {
+    from: ItemSource,
+    answer: A,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Dropped {
+    dropped: Vec<String>,
 }
 
 /// The portable file an import or merge read, as recorded in the history.
@@ -239,6 +329,11 @@ impl Change {
             Change::MergeDeclined { .. } => "merge-declined",
             Change::EvidenceLink { .. } => "evidence-add",
             Change::EvidenceUnlink { .. } => "evidence-remove",
+            Change::Link { .. } => "link",
+            Change::Carry { .. } => "link-carry",
+            Change::LinkConfirm { .. } => "link-confirm",
+            Change::Diverge { .. } => "link-diverge",
+            Change::Unlink { .. } => "unlink",
             Change::Unrecognised { action, .. } => action,
         }
     }
@@ -253,6 +348,9 @@ impl Change {
             Change::Confirm { answer } => Some((Some(answer), Some(answer))),
             Change::Clear { old } => Some((Some(old), None)),
             Change::MergeDeclined { mine, theirs } => Some((Some(mine), Some(theirs))),
+            Change::Carry { answer, .. } => Some((None, Some(answer))),
+            Change::LinkConfirm { answer, .. } => Some((Some(answer), Some(answer))),
+            Change::Diverge { was, now, .. } => Some((Some(was), now.as_ref())),
             _ => None,
         }
     }
@@ -286,6 +384,11 @@ impl Change {
             Change::MergeDeclined { mine, theirs } => {
                 blank(mine);
                 blank(theirs);
+            }
+            Change::Carry { answer, .. } | Change::LinkConfirm { answer, .. } => blank(answer),
+            Change::Diverge { was, now, .. } => {
+                blank(was);
+                now.iter_mut().for_each(blank);
             }
             Change::Unrecognised { old, new, .. } => {
                 for obj in [old, new]
@@ -342,6 +445,41 @@ impl Change {
                     sha256: sha256.clone(),
                 })?,
                 None,
+            ),
+            Change::Link { source } => (None, v(source)?),
+            Change::Carry {
+                from,
+                answer,
+                suggested,
+                evidence,
+            } => (
+                None,
+                v(&CarryNote {
+                    from: from.clone(),
+                    answer: answer.clone(),
+                    suggested: *suggested,
+                    evidence: evidence.clone(),
+                })?,
+            ),
+            Change::LinkConfirm { from, answer } => (
+                None,
+                v(&FromNote {
+                    from: from.clone(),
+                    answer: answer.clone(),
+                })?,
+            ),
+            Change::Diverge { from, was, now } => (
+                v(was)?,
+                v(&FromNote {
+                    from: from.clone(),
+                    answer: now.clone(),
+                })?,
+            ),
+            Change::Unlink { source, dropped } => (
+                v(source)?,
+                v(&Dropped {
+                    dropped: dropped.clone(),
+                })?,
             ),
             Change::Unrecognised { old, new, .. } => (old.clone(), new.clone()),
         };
@@ -432,6 +570,35 @@ fn typed(action: &str, old: Option<&Value>, new: Option<&Value>) -> Option<Chang
         },
         "evidence-remove" if none(new) => Change::EvidenceUnlink {
             sha256: get::<Unlink>(old)?.sha256,
+        },
+        "link" if none(old) => Change::Link { source: get(new)? },
+        "link-carry" if none(old) => {
+            let n: CarryNote = get(new)?;
+            Change::Carry {
+                from: n.from,
+                answer: n.answer,
+                suggested: n.suggested,
+                evidence: n.evidence,
+            }
+        }
+        "link-confirm" if none(old) => {
+            let n: FromNote<AnswerInput> = get(new)?;
+            Change::LinkConfirm {
+                from: n.from,
+                answer: n.answer,
+            }
+        }
+        "link-diverge" => {
+            let n: FromNote<Option<AnswerInput>> = get(new)?;
+            Change::Diverge {
+                from: n.from,
+                was: get(old)?,
+                now: n.answer,
+            }
+        }
+        "unlink" => Change::Unlink {
+            source: get(old)?,
+            dropped: get::<Dropped>(new)?.dropped,
         },
         _ => return None,
     })

@@ -32,6 +32,23 @@ pub(crate) fn from_file(original_id: &str, lineage: &[&str]) -> Source {
     }
 }
 
+fn link_source() -> crate::history::LinkSource {
+    crate::history::LinkSource {
+        assessment_id: "id-0".into(),
+        title: "SAFE".into(),
+        pack: "safe2025-aeo".into(),
+        mapping: "safe2025-aeo--eu".into(),
+    }
+}
+
+fn item_source() -> crate::history::ItemSource {
+    crate::history::ItemSource {
+        assessment_id: "id-0".into(),
+        item_id: "AEO.A.01".into(),
+        relationship: crate::crosswalk::Relationship::Subset,
+    }
+}
+
 fn round_trip(c: &Change) -> Change {
     let e = c.encode().expect("encodes");
     assert_eq!(e.action, c.action());
@@ -90,6 +107,33 @@ fn every_typed_change_reads_back_as_itself() {
         },
         Change::EvidenceUnlink {
             sha256: "ab".into(),
+        },
+        Change::Link {
+            source: link_source(),
+        },
+        Change::Carry {
+            from: item_source(),
+            answer: a.clone(),
+            suggested: true,
+            evidence: vec!["ab".into()],
+        },
+        Change::LinkConfirm {
+            from: item_source(),
+            answer: a.clone(),
+        },
+        Change::Diverge {
+            from: item_source(),
+            was: a.clone(),
+            now: Some(b.clone()),
+        },
+        Change::Diverge {
+            from: item_source(),
+            was: a.clone(),
+            now: None,
+        },
+        Change::Unlink {
+            source: link_source(),
+            dropped: vec!["X".into()],
         },
     ];
     for c in changes {
@@ -198,6 +242,11 @@ fn kind(c: &Change) -> &'static str {
         Change::MergeDeclined { .. } => "MergeDeclined",
         Change::EvidenceLink { .. } => "EvidenceLink",
         Change::EvidenceUnlink { .. } => "EvidenceUnlink",
+        Change::Link { .. } => "Link",
+        Change::Carry { .. } => "Carry",
+        Change::LinkConfirm { .. } => "LinkConfirm",
+        Change::Diverge { .. } => "Diverge",
+        Change::Unlink { .. } => "Unlink",
         Change::Unrecognised { .. } => "Unrecognised",
     }
 }

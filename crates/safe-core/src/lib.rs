@@ -9,6 +9,7 @@
 pub mod catalogue;
 mod code;
 pub mod compare;
+pub mod crosswalk;
 mod error;
 pub mod history;
 pub mod model;

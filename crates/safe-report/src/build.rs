@@ -287,6 +287,7 @@ impl ReportData {
                     .collect::<Vec<_>>(),
             ),
             comparison: None,
+            link: None,
         }
     }
 

@@ -178,6 +178,12 @@ table! {
     Unassigned => "Unassigned", "Non attribué";
     NoTargetDate => "No target date", "Sans échéance";
     CarriedOver => "carried over, not yet confirmed", "reprise, non encore confirmée";
+    LinkedFrom => "from {item} of “{title}” ({relationship})", "de {item} de « {title} » ({relationship})";
+    LinkCarried => "counted, not yet confirmed", "comptée, non encore confirmée";
+    LinkSuggested => "suggestion, not counted until confirmed", "suggestion, non comptée avant confirmation";
+    LinkConfirmed => "confirmed", "confirmée";
+    LinkChanged => "changed here", "modifiée ici";
+    LinkDiverged => "the source answer changed since: to confirm", "la réponse source a changé depuis : à confirmer";
     AnsweredBy => "Last changed {date} by {by}", "Modifiée le {date} par {by}";
     Actions => "{n} action(s)", "{n} action(s)";
     Mandatory => "mandatory", "obligatoire";

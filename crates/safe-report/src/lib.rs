@@ -33,10 +33,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use safe_core::ErrorCode;
 
 pub use i18n::Lang;
+pub use model::link_section;
 pub use model::{
     AimRow, AnswerGroup, AnswerRow, AssessmentInfo, CapacityRow, CatalogueInfo, EvidenceRow,
-    FlaggedRow, GapRow, GroupRow, LanguageFallback, NotApplicableRow, OwnerPlan, ProvenanceRow,
-    ReportData, RoleInfo, SCHEMA, Summary, TOP_GAPS, VerdictInfo, WEAK_BELOW,
+    FlaggedRow, GapRow, GroupRow, LanguageFallback, LinkRow, LinkSection, NotApplicableRow,
+    OwnerPlan, ProvenanceRow, ReportData, RoleInfo, SCHEMA, Summary, TOP_GAPS, VerdictInfo,
+    WEAK_BELOW,
 };
 pub use progress_since::{Comparison, comparison};
 pub use write::write_report;

@@ -71,6 +71,63 @@ pub struct ReportData {
     /// Progress since an earlier assessment of the same organisation, when one was chosen
     /// (`null` otherwise). [`ReportData::build`] leaves it empty; see [`crate::comparison`].
     pub comparison: Option<Comparison>,
+    /// The assessment this one was started from and, per item, the answers that came from it
+    /// and whether they were confirmed (`null` when it is not linked). [`ReportData::build`]
+    /// leaves it empty; see [`crate::link_section`].
+    pub link: Option<LinkSection>,
+}
+
+/// The assessment a linked assessment was started from, and what came from it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkSection {
+    /// The source assessment's id.
+    pub source_id: String,
+    /// Its title.
+    pub source_title: String,
+    /// Its pack.
+    pub source_pack: String,
+    /// The crosswalk mapping.
+    pub mapping: String,
+    /// Per item that came from it, in item order.
+    pub items: Vec<LinkRow>,
+}
+
+/// One item whose answer came from the source assessment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkRow {
+    /// The item.
+    pub item_id: String,
+    /// The source item.
+    pub source_item: String,
+    /// The source item's relationship to this one.
+    pub relationship: safe_core::crosswalk::Relationship,
+    /// `carried`, `suggested`, `confirmed`, `changed` or `diverged`.
+    pub state: safe_core::store::DerivedState,
+    /// True when the user confirmed or changed it since (and the source has not moved).
+    pub confirmed: bool,
+}
+
+/// The link section of a report from an assessment's link.
+pub fn link_section(l: &safe_core::store::Linked) -> LinkSection {
+    LinkSection {
+        source_id: l.link.source_id.clone(),
+        source_title: l.link.source_title.clone(),
+        source_pack: l.link.source_pack.clone(),
+        mapping: l.link.mapping.clone(),
+        items: l
+            .items
+            .iter()
+            .map(|d| LinkRow {
+                item_id: d.item_id.clone(),
+                source_item: d.source_item.clone(),
+                relationship: d.relationship,
+                state: d.state,
+                confirmed: d.state.settled(),
+            })
+            .collect(),
+    }
 }
 
 /// The assessment's details.

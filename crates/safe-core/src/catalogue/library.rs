@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::{Pack, PackSummary, Profile, Role};
+use crate::crosswalk::{Crosswalk, Mapping};
 use crate::{Error, Result};
 
 const ROLES_JSON: &str = include_str!("../../../../assets/catalogue/roles.json");
@@ -59,12 +60,20 @@ pub struct Library {
     packs: Vec<(Pack, String)>,
     problems: Vec<LoadProblem>,
     user_dir: Option<PathBuf>,
+    /// Crosswalk mappings that passed their checks, with their origin.
+    mappings: Vec<(Mapping, String)>,
+    /// The pack pairs (from, to) of mapping files that were refused, with the problem's index.
+    refused_pairs: Vec<(String, String, usize)>,
 }
 
 impl Library {
     /// The built-in packs only.
     pub fn builtin() -> Result<Library> {
-        Library::with_builtin(BUILTIN)
+        let mut lib = Library::with_builtin(BUILTIN)?;
+        for (name, json) in crate::crosswalk::builtin::BUILTIN {
+            lib.add_mapping(name, json, "builtin");
+        }
+        Ok(lib)
     }
 
     /// A library whose built-in packs are `sources` (file name, JSON), in listing order.
@@ -94,6 +103,8 @@ impl Library {
             packs,
             problems: Vec::new(),
             user_dir: None,
+            mappings: Vec::new(),
+            refused_pairs: Vec::new(),
         })
     }
 
@@ -126,6 +137,7 @@ impl Library {
                 }),
             }
         }
+        lib.load_user_mappings(&dir.join("crosswalk"))?;
         Ok(lib)
     }
 
@@ -218,6 +230,120 @@ impl Library {
                 tiers: p.tiers.clone(),
             })
             .collect()
+    }
+}
+
+impl Library {
+    /// Reads the mapping files of `dir` (a user's own, in `crosswalk/` of the user catalogue
+    /// folder; it need not exist).
+    fn load_user_mappings(&mut self, dir: &Path) -> Result<()> {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io(dir, e)),
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        for path in files {
+            let name = path.display().to_string();
+            match std::fs::read_to_string(&path) {
+                Ok(json) => self.add_mapping(&name, &json, &name),
+                Err(e) => self.problems.push(LoadProblem {
+                    file: name,
+                    message: e.to_string(),
+                }),
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks one mapping file and adds it, or records it as a load problem (the packs stay).
+    fn add_mapping(&mut self, file: &str, json: &str, origin: &str) {
+        let parsed = Mapping::parse(json, |id| self.get(id)).and_then(|m| {
+            match self.mapping_between(&m.from, &m.to) {
+                Some(other) => Err(format!(
+                    "packs '{}' and '{}' are already mapped by '{}'",
+                    m.from, m.to, other.id
+                )),
+                None => Ok(m),
+            }
+        });
+        match parsed {
+            Ok(m) => self.mappings.push((m, origin.to_string())),
+            Err(message) => {
+                // Remember which pair the file meant to map, for a clear refusal later.
+                #[derive(serde::Deserialize)]
+                struct Pair {
+                    from: String,
+                    to: String,
+                }
+                if let Ok(p) = serde_json::from_str::<Pair>(json) {
+                    self.refused_pairs.push((p.from, p.to, self.problems.len()));
+                }
+                self.problems.push(LoadProblem {
+                    file: file.to_string(),
+                    message: format!("crosswalk mapping refused: {message}"),
+                });
+            }
+        }
+    }
+
+    fn mapping_between(&self, a: &str, b: &str) -> Option<&Mapping> {
+        self.mappings
+            .iter()
+            .map(|(m, _)| m)
+            .find(|m| (m.from == a && m.to == b) || (m.from == b && m.to == a))
+    }
+
+    /// The crosswalk mappings that loaded, with their origin (`builtin` or the file).
+    pub fn mappings(&self) -> Vec<(&Mapping, &str)> {
+        self.mappings.iter().map(|(m, o)| (m, o.as_str())).collect()
+    }
+
+    /// The links from pack `from` to pack `to`, whichever way round the mapping file is
+    /// written (read backwards, subset and superset are swapped). `None` when no mapping
+    /// between them loaded.
+    pub fn crosswalk(&self, from: &str, to: &str) -> Option<Crosswalk> {
+        let m = self.mapping_between(from, to)?;
+        Some(Crosswalk::of(m, m.from != from))
+    }
+
+    /// The load problem of a refused mapping file between the two packs, if there was one.
+    pub fn refused_mapping(&self, a: &str, b: &str) -> Option<&LoadProblem> {
+        self.refused_pairs
+            .iter()
+            .find(|(f, t, _)| (f == a && t == b) || (f == b && t == a))
+            .and_then(|(_, _, i)| self.problems.get(*i))
+    }
+
+    /// The links from pack `from` to pack `to`, or a refusal naming what is missing: no such
+    /// pack, the same pack, a mapping file that was refused (its problem), or no mapping.
+    pub fn crosswalk_or_refuse(&self, from: &str, to: &str) -> Result<Crosswalk> {
+        if self.get(to).is_none() {
+            let known: Vec<&str> = self.packs().map(|p| p.id.as_str()).collect();
+            return Err(Error::invalid(format!(
+                "unknown pack '{to}': use one of {}",
+                known.join(", ")
+            )));
+        }
+        if from == to {
+            return Err(Error::invalid(format!(
+                "the assessment is already on pack '{to}': a pack is not mapped to itself"
+            )));
+        }
+        if let Some(c) = self.crosswalk(from, to) {
+            return Ok(c);
+        }
+        Err(Error::invalid(match self.refused_mapping(from, to) {
+            Some(p) => format!(
+                "the mapping between packs '{from}' and '{to}' was not loaded: {}: {}",
+                p.file, p.message
+            ),
+            None => format!("there is no crosswalk mapping between packs '{from}' and '{to}'"),
+        }))
     }
 }
 

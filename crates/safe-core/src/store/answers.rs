@@ -173,12 +173,13 @@ impl Store {
             )?;
             record(tx, id, item_id, &Change::Clear { old: old.input }, stamp)?;
             progress::adjust(tx, id, -1)?;
+            super::links::after_change(tx, id, item_id, None, stamp)?;
             touch(tx, id, stamp)
         })
     }
 }
 
-fn read(conn: &rusqlite::Connection, id: &str, item_id: &str) -> Result<Option<Answer>> {
+pub(super) fn read(conn: &rusqlite::Connection, id: &str, item_id: &str) -> Result<Option<Answer>> {
     let a = conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM answers WHERE assessment_id = ?1 AND item_id = ?2"),
@@ -255,6 +256,7 @@ pub(crate) fn write_answer(
     if old.is_none() {
         progress::adjust(tx, id, 1)?;
     }
+    super::links::after_change(tx, id, item_id, Some(input), stamp)?;
     touch(tx, id, stamp)?;
     Ok(true)
 }

@@ -118,48 +118,7 @@ impl Store {
         id: &str,
         stamp: &Stamp,
     ) -> Result<Assessment> {
-        let profile = new
-            .profile
-            .ok_or_else(|| Error::invalid("choose a profile: customs or trader"))?;
-        let n = validate(lib, new, profile)?;
-        let pack = match &n.pack_id {
-            Some(pid) => lib.get(pid).ok_or_else(|| Error::NotFound {
-                what: "catalogue pack",
-                id: pid.clone(),
-            })?,
-            None => lib.default_for(profile).ok_or_else(|| {
-                Error::invalid(format!(
-                    "no catalogue pack for the {} profile",
-                    profile.slug()
-                ))
-            })?,
-        };
-        if pack.profile != profile {
-            return Err(Error::invalid(format!(
-                "pack '{}' is for the {} profile, not {}",
-                pack.id,
-                pack.profile.slug(),
-                profile.slug()
-            )));
-        }
-        let tiers = pack.choose_tiers(&n.tiers)?;
-        let a = Assessment {
-            id: id.to_string(),
-            title: n.title,
-            profile,
-            roles: n.roles,
-            organisation: n.organisation,
-            country: n.country,
-            identifiers: n.identifiers,
-            assessors: n.assessors,
-            scope: n.scope,
-            pack_id: pack.id.clone(),
-            pack_version: pack.version.clone(),
-            created_at: stamp.at,
-            updated_at: stamp.at,
-            based_on: None,
-            tiers,
-        };
+        let (a, pack) = prepare(lib, new, id, stamp)?;
         self.write(|tx| {
             pin_pack(tx, pack, stamp)?;
             insert(tx, &a)?;
@@ -409,6 +368,59 @@ impl Store {
         })?;
         Ok(a)
     }
+}
+
+/// Checks what a user filled in for a new assessment and resolves its pack (the one named, or
+/// the profile's default): the assessment to insert, not yet written.
+pub(super) fn prepare<'a>(
+    lib: &'a Library,
+    new: &NewAssessment,
+    id: &str,
+    stamp: &Stamp,
+) -> Result<(Assessment, &'a Pack)> {
+    let profile = new
+        .profile
+        .ok_or_else(|| Error::invalid("choose a profile: customs or trader"))?;
+    let n = validate(lib, new, profile)?;
+    let pack = match &n.pack_id {
+        Some(pid) => lib.get(pid).ok_or_else(|| Error::NotFound {
+            what: "catalogue pack",
+            id: pid.clone(),
+        })?,
+        None => lib.default_for(profile).ok_or_else(|| {
+            Error::invalid(format!(
+                "no catalogue pack for the {} profile",
+                profile.slug()
+            ))
+        })?,
+    };
+    if pack.profile != profile {
+        return Err(Error::invalid(format!(
+            "pack '{}' is for the {} profile, not {}",
+            pack.id,
+            pack.profile.slug(),
+            profile.slug()
+        )));
+    }
+    let tiers = pack.choose_tiers(&n.tiers)?;
+    let a = Assessment {
+        id: id.to_string(),
+        title: n.title,
+        profile,
+        roles: n.roles,
+        organisation: n.organisation,
+        country: n.country,
+        identifiers: n.identifiers,
+        assessors: n.assessors,
+        scope: n.scope,
+        pack_id: pack.id.clone(),
+        pack_version: pack.version.clone(),
+        created_at: stamp.at,
+        updated_at: stamp.at,
+        based_on: None,
+        tiers,
+    };
+    Ok((a, pack))
 }
 
 pub(super) fn insert(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {

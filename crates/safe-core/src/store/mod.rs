@@ -12,6 +12,7 @@ mod evidence;
 mod history;
 mod import;
 mod integrity;
+mod links;
 mod maintenance;
 mod merge;
 mod progress;
@@ -30,6 +31,7 @@ pub use assessments::AssessmentSummary;
 pub use evidence::{EvidenceFile, MAX_EVIDENCE_BYTES, Validity, media_type, read_evidence_file};
 pub use import::{AssessmentBundle, BundleEvidence, is_sha256_hex};
 pub use integrity::{CHECKED_AT_OPEN, FullCheck, check_file};
+pub use links::{Derived, DerivedState, LinkInfo, Linked, Started};
 pub use maintenance::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, restore, set_aside};
 pub use merge::{Conflict, MergePlan, MergeReport, Side};
 
@@ -42,6 +44,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/002_reassessment.sql")),
     M::up(include_str!("../../migrations/003_progress.sql")),
     M::up(include_str!("../../migrations/004_tiers.sql")),
+    M::up(include_str!("../../migrations/005_links.sql")),
 ];
 
 /// The schema version this build writes.

@@ -433,8 +433,8 @@ fn the_schema_3_backfill_gives_the_counts_the_store_keeps() {
     Connection::open(&path)
         .and_then(|c| {
             c.execute_batch(
-                "DROP TABLE progress; ALTER TABLE assessments DROP COLUMN tiers; \
-                 PRAGMA user_version = 2;",
+                "DROP TABLE progress; DROP TABLE derived_answers; DROP TABLE links; \
+                 ALTER TABLE assessments DROP COLUMN tiers; PRAGMA user_version = 2;",
             )
         })
         .expect("back to schema 2");

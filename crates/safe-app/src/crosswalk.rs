@@ -1,0 +1,50 @@
+//! The crosswalk actions: how much of another pack an assessment already answers, start an
+//! assessment on another pack from it, confirm an answer that came through the link, unlink.
+
+use safe_core::catalogue::Library;
+use safe_core::crosswalk::{self, Coverage};
+use safe_core::model::{NewAssessment, Stamp};
+use safe_core::scoring::Scorecard;
+use safe_core::store::{LinkInfo, Started, Store};
+
+use crate::Result;
+
+/// The coverage of pack `other` by assessment `id`: per item of `other` that applies to the
+/// assessment's roles, covered (an `equal` link from an answered item), partly covered or not;
+/// per section; the items still to answer. Refused (invalid input) for an unknown pack, the
+/// assessment's own pack, or packs without a mapping (naming a mapping file that was refused).
+pub fn coverage(store: &Store, lib: &Library, id: &str, other: &str) -> Result<Coverage> {
+    let a = store.assessment(id)?;
+    let links = lib.crosswalk_or_refuse(&a.pack_id, other)?;
+    let pack = store.pack(&a.pack_id, &a.pack_version)?;
+    let answers = store.answers(id)?;
+    let other = lib
+        .get(other)
+        .ok_or_else(|| safe_core::Error::invalid(format!("unknown pack '{other}'")))?;
+    Ok(crosswalk::coverage(&a, &pack, &answers, other, &links))
+}
+
+/// Starts assessment `id` (details in `new`, its pack in `new.pack_id`) from assessment `from`
+/// on another pack: answers carried through the crosswalk, the two kept linked.
+pub fn start_from(
+    store: &mut Store,
+    lib: &Library,
+    new: &NewAssessment,
+    from: &str,
+    id: &str,
+    stamp: &Stamp,
+) -> Result<Started> {
+    Ok(store.start_from(lib, new, from, id, stamp)?)
+}
+
+/// Confirms the answer of `item_id` that came through the link (a suggestion becomes the
+/// answer; a carried or diverged answer is confirmed as it stands) and returns the new scorecard.
+pub fn confirm(store: &mut Store, id: &str, item_id: &str, stamp: &Stamp) -> Result<Scorecard> {
+    store.confirm(id, item_id, stamp)?;
+    crate::assess::scorecard(store, id)
+}
+
+/// Removes the link of assessment `id` to the one it was started from (recorded); returns it.
+pub fn unlink(store: &mut Store, id: &str, stamp: &Stamp) -> Result<LinkInfo> {
+    Ok(store.unlink(id, stamp)?)
+}
