@@ -3,6 +3,8 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
+#[path = "cli/catalogue_xlsx.rs"]
+mod catalogue_xlsx;
 #[path = "cli/output.rs"]
 mod output;
 mod support;

@@ -13,6 +13,7 @@
 mod layout;
 mod locate;
 mod read;
+mod sheet;
 #[cfg(test)]
 mod tests;
 mod write;
