@@ -180,7 +180,11 @@ fn catalogue(ctx: &Ctx, cmd: CatalogueCmd) -> Result<()> {
             let added = safe_app::catalogue::add(&ctx.library()?, &file, replace)?;
             outln!(
                 "{} pack {} {} ({} items) as {}",
-                if added.replaced { "replaced" } else { "installed" },
+                if added.replaced {
+                    "replaced"
+                } else {
+                    "installed"
+                },
                 added.pack.id,
                 added.pack.version,
                 added.pack.items,

@@ -20,7 +20,10 @@ fn a_built_in_pack_goes_to_a_spreadsheet_and_back_unchanged() {
     let j = json.to_str().expect("path");
     env.ok(&["catalogue", "export", "safe2025-aeo", "--out", x]);
     let out = env.ok(&["catalogue", "import", x, "--out", j]);
-    assert!(out.contains("safe2025-aeo") && out.contains("is valid"), "{out}");
+    assert!(
+        out.contains("safe2025-aeo") && out.contains("is valid"),
+        "{out}"
+    );
     let back: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).expect("json written")).expect("JSON");
     assert_eq!(back, pack_of_show(&env, "safe2025-aeo"), "lossless");
@@ -38,7 +41,10 @@ fn a_national_pack_from_the_template_is_added_and_assessed() {
     let x = xlsx.to_str().expect("path");
     env.ok(&["catalogue", "template", "--out", x]);
     let checked = env.ok(&["catalogue", "check", x]);
-    assert!(checked.contains("national-aeo") && checked.contains("is valid"), "{checked}");
+    assert!(
+        checked.contains("national-aeo") && checked.contains("is valid"),
+        "{checked}"
+    );
     let added = env.ok(&["catalogue", "add", x]);
     assert!(added.contains("installed pack national-aeo"), "{added}");
     let list = env.ok(&["catalogue", "list"]);
@@ -46,11 +52,21 @@ fn a_national_pack_from_the_template_is_added_and_assessed() {
     // Adding it again needs --replace; a built-in id is never taken.
     let (code, _, err) = env.run(&["catalogue", "add", x]);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("already installed") && err.contains("code: catalogue_invalid"), "{err}");
+    assert!(
+        err.contains("already installed") && err.contains("code: catalogue_invalid"),
+        "{err}"
+    );
     env.ok(&["catalogue", "add", x, "--replace"]);
     let id = env.ok(&[
-        "new", "--title", "National AEO 2026", "--profile", "trader", "--role", "importer",
-        "--pack", "national-aeo",
+        "new",
+        "--title",
+        "National AEO 2026",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--pack",
+        "national-aeo",
     ]);
     let show: serde_json::Value =
         serde_json::from_str(&env.ok(&["show", id.trim(), "--json"])).expect("show JSON");
@@ -96,11 +112,31 @@ fn a_bad_spreadsheet_is_refused_naming_the_cell_and_nothing_is_written() {
             "Items",
             vec![
                 vec![
-                    "id", "group", "title", "requirement", "guidance", "shortfall", "evidence",
-                    "reference", "roles", "criticality", "mandatory", "aim",
+                    "id",
+                    "group",
+                    "title",
+                    "requirement",
+                    "guidance",
+                    "shortfall",
+                    "evidence",
+                    "reference",
+                    "roles",
+                    "criticality",
+                    "mandatory",
+                    "aim",
                 ],
                 vec![
-                    "B.A.01", "B.A", "t", "q", "g", "f", "e", "r", "astronaut", "major", "no",
+                    "B.A.01",
+                    "B.A",
+                    "t",
+                    "q",
+                    "g",
+                    "f",
+                    "e",
+                    "r",
+                    "astronaut",
+                    "major",
+                    "no",
                     "prevent-exploitation",
                 ],
             ],
@@ -130,12 +166,20 @@ fn a_bad_spreadsheet_is_refused_naming_the_cell_and_nothing_is_written() {
         "{err}"
     );
     assert!(err.contains("code: catalogue_invalid"), "{err}");
-    assert_eq!(err.lines().filter(|l| l.starts_with("error:")).count(), 1, "{err}");
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
     assert!(!json.exists(), "nothing written");
     let (code, _, err) = env.run(&["catalogue", "add", x]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        !env.dir.path().join("catalogue").join("bad-pack.json").exists(),
+        !env.dir
+            .path()
+            .join("catalogue")
+            .join("bad-pack.json")
+            .exists(),
         "nothing installed"
     );
 }

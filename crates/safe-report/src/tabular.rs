@@ -10,8 +10,8 @@ use crate::i18n::{self, Lang, T, percent};
 use safe_core::catalogue::Confidence;
 
 use crate::model::{AnswerRow, GapRow, ReportData};
-use crate::provenance::basis_label;
 use crate::progress_since::{Change, Comparison, table_groups};
+use crate::provenance::basis_label;
 use crate::texts;
 
 /// The columns of the gap register, in order.
