@@ -5,6 +5,8 @@
 
 #[path = "cli/crosswalk.rs"]
 mod crosswalk;
+#[path = "cli/catalogue_xlsx.rs"]
+mod catalogue_xlsx;
 #[path = "cli/output.rs"]
 mod output;
 mod support;

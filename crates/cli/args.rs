@@ -25,7 +25,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Catalogue packs: list them, show one's groups and items, or check a pack file.
+    /// Catalogue packs: list, show, check; write your own in a spreadsheet (template, import, export); add one.
     #[command(subcommand)]
     Catalogue(CatalogueCmd),
     /// Create an assessment and print its id.
@@ -154,10 +154,49 @@ pub enum CatalogueCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Check a pack file.
+    /// Check a pack file (JSON, or a spreadsheet ending in .xlsx).
     Check {
         /// The pack file.
         file: PathBuf,
+    },
+    /// Write the spreadsheet template for writing your own pack.
+    Template {
+        /// The .xlsx file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Read a pack spreadsheet, check it like any pack and write the pack's JSON.
+    Import {
+        /// The .xlsx file.
+        file: PathBuf,
+        /// The .json file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a pack (built-in or your own) as a spreadsheet, to start your own from it.
+    Export {
+        /// Pack id (see `catalogue list`).
+        pack: String,
+        /// The .xlsx file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check a pack file (JSON or .xlsx) and install it into your pack folder.
+    Add {
+        /// The pack file.
+        file: PathBuf,
+        /// Replace your own pack of the same id.
+        #[arg(long)]
+        replace: bool,
     },
 }
 

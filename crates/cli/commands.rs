@@ -139,7 +139,7 @@ fn catalogue(ctx: &Ctx, cmd: CatalogueCmd) -> Result<()> {
         CatalogueCmd::Show { pack, json } => crate::catalogue::show(&ctx.library()?, &pack, json),
         CatalogueCmd::Check { file } => {
             let lib = Library::builtin()?;
-            let pack = lib.check_file(&file)?;
+            let pack = safe_app::catalogue::check(&lib, &file)?;
             outln!(
                 "{}: pack {} {} ({} profile) is valid: {} groups, {} items",
                 file.display(),
@@ -152,6 +152,53 @@ fn catalogue(ctx: &Ctx, cmd: CatalogueCmd) -> Result<()> {
             for w in pack.warnings() {
                 eprintln!("warning: {}: {w}", file.display());
             }
+            Ok(())
+        }
+        CatalogueCmd::Template { out, force } => {
+            safe_app::catalogue::template(&ctx.library()?, &out, force)?;
+            outln!("wrote the pack template {}", out.display());
+            Ok(())
+        }
+        CatalogueCmd::Import { file, out, force } => {
+            let pack = safe_app::catalogue::import(&ctx.library()?, &file, &out, force)?;
+            outln!(
+                "{}: pack {} {} ({} profile) is valid: {} groups, {} items; wrote {}",
+                file.display(),
+                pack.id,
+                pack.version,
+                pack.profile.slug(),
+                pack.groups.len(),
+                pack.items().len(),
+                out.display()
+            );
+            Ok(())
+        }
+        CatalogueCmd::Export { pack, out, force } => {
+            let lib = ctx.library()?;
+            let pack = safe_app::catalogue::export(&lib, &pack, &out, force)?;
+            outln!(
+                "wrote pack {} {} ({} items) to {}",
+                pack.id,
+                pack.version,
+                pack.items().len(),
+                out.display()
+            );
+            Ok(())
+        }
+        CatalogueCmd::Add { file, replace } => {
+            let added = safe_app::catalogue::add(&ctx.library()?, &file, replace)?;
+            outln!(
+                "{} pack {} {} ({} items) as {}",
+                if added.replaced {
+                    "replaced"
+                } else {
+                    "installed"
+                },
+                added.pack.id,
+                added.pack.version,
+                added.pack.items,
+                added.file
+            );
             Ok(())
         }
     }

@@ -11,6 +11,7 @@
 //! |---|---|
 //! | [`assess`] | create, save or clear an answer (with the new scorecard), attach evidence, the pack cut to a set of roles, the scorecard without evidence |
 //! | [`crosswalk`] | coverage of another pack, start from another assessment through the crosswalk, confirm a carried answer, unlink |
+//! | [`catalogue`] | the packs and refused files, a pack as a spreadsheet (template, export, import), a pack file validated and installed |
 //! | [`family`] | the assessment family, compare, trend |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
@@ -19,6 +20,7 @@ pub mod assess;
 #[cfg(test)]
 mod bindings;
 pub mod crosswalk;
+pub mod catalogue;
 mod error;
 pub mod family;
 pub mod report;

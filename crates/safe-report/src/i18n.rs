@@ -280,6 +280,8 @@ table! {
     ProvenanceIntro => "The applicable requirements by the kind of text they rest on and by how far their reference has been checked against the official text.", "Les exigences applicables selon la nature du texte sur lequel elles reposent et selon le degré de vérification de leur référence au regard du texte officiel.";
     ProvenanceNone => "This catalogue (pack format 1) does not record where each requirement comes from or how sure its reference is.", "Ce référentiel (format de pack 1) n'indique pas d'où provient chaque exigence ni le degré de fiabilité de sa référence.";
     Basis => "Basis", "Fondement";
+    Programme => "Programme", "Programme";
+    Confidence => "Reference checked", "Vérification de la référence";
     Verified => "Verified", "Vérifiée";
     Partial => "Partly verified", "Partiellement vérifiée";
     Unverified => "Not yet verified", "Non encore vérifiée";

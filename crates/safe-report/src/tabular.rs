@@ -1,5 +1,5 @@
 //! The spreadsheet formats: CSV (RFC 4180, UTF-8 with a byte-order mark so Excel reads the
-//! accents) of the gap register with its action-plan columns, and an XLSX workbook with a gap
+//! accents) of the gap register with its action-plan and provenance columns, and an XLSX workbook with a gap
 //! register sheet, an action plan sheet grouped by owner, a summary sheet and, when the report has
 //! a comparison, a progress sheet.
 
@@ -7,8 +7,11 @@ use rust_xlsxwriter::{ExcelDateTime, Format as XFormat, Workbook, Worksheet, Xls
 
 use crate::ReportError;
 use crate::i18n::{self, Lang, T, percent};
-use crate::model::{GapRow, ReportData};
+use safe_core::catalogue::Confidence;
+
+use crate::model::{AnswerRow, GapRow, ReportData};
 use crate::progress_since::{Change, Comparison, table_groups};
+use crate::provenance::basis_label;
 use crate::texts;
 
 /// The columns of the gap register, in order.
@@ -26,6 +29,10 @@ fn register_header(lang: Lang) -> Vec<&'static str> {
         T::Flagged,
         T::Comment,
         T::RecommendedAction,
+        T::Reference,
+        T::Basis,
+        T::Programme,
+        T::Confidence,
     ]
     .iter()
     .map(|k| k.get(lang))
@@ -36,7 +43,25 @@ fn yes_no(lang: Lang, b: bool) -> &'static str {
     if b { T::Yes.get(lang) } else { T::No.get(lang) }
 }
 
-fn register_row(lang: Lang, g: &GapRow) -> Vec<String> {
+/// The answer row of a gap's item: its reference and provenance.
+fn answer<'a>(d: &'a ReportData, item_id: &str) -> Option<&'a AnswerRow> {
+    d.answers
+        .iter()
+        .flat_map(|g| &g.items)
+        .find(|a| a.item_id == item_id)
+}
+
+fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
+    match c {
+        Confidence::Verified => T::Verified.get(lang),
+        Confidence::Partial => T::Partial.get(lang),
+        Confidence::Unverified => T::Unverified.get(lang),
+    }
+}
+
+fn register_row(lang: Lang, d: &ReportData, g: &GapRow) -> Vec<String> {
+    let a = answer(d, &g.item_id);
+    let p = a.and_then(|a| a.provenance.as_ref());
     vec![
         g.item_id.clone(),
         g.title.clone(),
@@ -50,6 +75,12 @@ fn register_row(lang: Lang, g: &GapRow) -> Vec<String> {
         yes_no(lang, g.flagged).to_string(),
         g.comment.clone(),
         g.recommended_action.clone(),
+        a.map(|a| a.reference.clone()).unwrap_or_default(),
+        p.map(|p| basis_label(lang, p.basis).to_string())
+            .unwrap_or_default(),
+        p.and_then(|p| p.programme.clone()).unwrap_or_default(),
+        p.map(|p| confidence_label(lang, p.confidence).to_string())
+            .unwrap_or_default(),
     ]
 }
 
@@ -88,7 +119,7 @@ pub fn csv(d: &ReportData, lang: Lang) -> Vec<u8> {
             .collect(),
     ));
     for g in &d.gaps {
-        out.push_str(&line(register_row(lang, g)));
+        out.push_str(&line(register_row(lang, d, g)));
     }
     out.into_bytes()
 }
@@ -167,25 +198,26 @@ fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let ws = wb.add_worksheet();
     ws.set_name(T::SheetGaps.get(lang))?;
     let widths = [
-        12.0, 36.0, 9.0, 11.0, 15.0, 10.0, 20.0, 12.0, 10.0, 10.0, 40.0, 60.0,
+        12.0, 36.0, 9.0, 11.0, 15.0, 10.0, 20.0, 12.0, 10.0, 10.0, 40.0, 60.0, 30.0, 18.0, 24.0,
+        18.0,
     ];
     let names = register_header(lang);
     let cols: Vec<(&str, f64)> = names.iter().copied().zip(widths).collect();
     header(ws, &st, &cols)?;
     for (i, g) in d.gaps.iter().enumerate() {
         let row = i as u32 + 1;
-        for (c, v) in register_row(lang, g).iter().enumerate() {
+        for (c, v) in register_row(lang, d, g).iter().enumerate() {
             let c = c as u16;
             if c == 7 {
                 date_cell(ws, &st, row, c, g)?;
-            } else if c >= 10 || c == 1 {
+            } else if (10..=12).contains(&c) || c == 1 || c == 14 {
                 ws.write_string_with_format(row, c, v, &st.wrap)?;
             } else {
                 ws.write_string(row, c, v)?;
             }
         }
     }
-    ws.autofilter(0, 0, d.gaps.len() as u32, 11)?;
+    ws.autofilter(0, 0, d.gaps.len() as u32, 15)?;
 
     // Action plan.
     let ws = wb.add_worksheet();

@@ -139,7 +139,27 @@ fn csv_is_rfc4180_with_bom_and_guards_formulas() {
     let rows = read_csv(csv.trim_start_matches('\u{feff}'));
     assert_eq!(rows[0][0], "Item");
     assert_eq!(rows.len(), data.gaps.len() + 1);
-    assert!(rows.iter().all(|r| r.len() == 12), "every row has 12 cells");
+    assert!(rows.iter().all(|r| r.len() == 16), "every row has 16 cells");
+    assert_eq!(
+        rows[0][12..],
+        ["Reference", "Basis", "Programme", "Reference checked"]
+    );
+    for (row, gap) in rows[1..].iter().zip(&data.gaps) {
+        let item = opened.pack.item(&gap.item_id).unwrap();
+        assert_eq!(row[12], item.reference, "{}", gap.item_id);
+        match &item.provenance {
+            Some(p) => {
+                assert!(!row[13].is_empty(), "{}: basis", gap.item_id);
+                assert_eq!(row[14], p.programme.clone().unwrap_or_default());
+                assert!(!row[15].is_empty(), "{}: confidence", gap.item_id);
+            }
+            None => assert!(row[13].is_empty() && row[15].is_empty()),
+        }
+    }
+    assert!(
+        rows[1..].iter().any(|r| !r[13].is_empty()),
+        "a format 2 pack fills the provenance columns"
+    );
     let comments: Vec<&str> = rows[1..].iter().map(|r| r[10].as_str()).collect();
     assert!(comments.contains(&SCRIPT));
     assert!(

@@ -376,12 +376,27 @@ impl Library {
     /// Validates a pack file without adding it (what `safe-assess catalogue check` runs),
     /// including its `supersedes` mapping against the older pack when that pack is loaded.
     pub fn check_file(&self, path: &Path) -> Result<Pack> {
-        let pack = check_file(path, &self.roles)?;
+        let json = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        self.check_json(&path.display().to_string(), &json)
+    }
+
+    /// Validates a pack's JSON text as [`Library::check_file`] does a file (`file` names it in
+    /// messages): what a pack made from a spreadsheet is checked with.
+    pub fn check_json(&self, file: &str, json: &str) -> Result<Pack> {
+        let pack = Pack::parse(file, json, &self.roles)?;
         check_supersedes(&pack, self.packs()).map_err(|message| Error::Catalogue {
-            file: path.display().to_string(),
+            file: file.to_string(),
             message,
         })?;
         Ok(pack)
+    }
+
+    /// Where each pack comes from: `builtin` or the file it was read from, by pack id.
+    pub fn origin(&self, id: &str) -> Option<&str> {
+        self.packs
+            .iter()
+            .find(|(p, _)| p.id == id)
+            .map(|(_, o)| o.as_str())
     }
 }
 
