@@ -5,6 +5,8 @@
 
 #[path = "cli/output.rs"]
 mod output;
+#[path = "cli/review.rs"]
+mod review;
 mod support;
 
 use support::{Env, dump};

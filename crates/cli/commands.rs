@@ -52,13 +52,20 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::New(args) => new(&ctx, args),
         Command::List { json } => {
             let s = ctx.store()?;
-            render::list(&s.list_assessments()?, json);
+            render::list(&s.list_assessments()?, &s.submission_counts()?, json);
             Ok(())
         }
         Command::Show { id, json } => {
             let s = ctx.store()?;
             let id = s.resolve(&id)?;
-            render::show(&safe_core::open_assessment(&s, &id)?, json);
+            let submitted = s.next_submission(&id)? - 1;
+            let review = s.received_review(&id)?;
+            render::show(
+                &safe_core::open_assessment(&s, &id)?,
+                submitted,
+                review.as_ref(),
+                json,
+            );
             Ok(())
         }
         Command::Answer(args) => answer(&ctx, args),
@@ -117,6 +124,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Compare(a) => crate::share::compare(&ctx.db, a),
         Command::Trend(a) => crate::share::trend(&ctx.db, a),
         Command::Key { json } => crate::share::key(&ctx.db, json),
+        Command::Submit(a) => crate::review::submit(&ctx.db, &ctx.by, a),
+        Command::Review(c) => crate::review::run(&ctx.db, &ctx.by, c),
+        Command::Respond(a) => crate::review::respond(&ctx.db, &ctx.by, a),
+        Command::Reopen(a) => crate::review::reopen(&ctx.db, &ctx.by, a),
     }
 }
 

@@ -13,6 +13,7 @@ mod commands;
 mod error;
 mod render;
 mod report;
+mod review;
 mod share;
 
 use std::process::ExitCode;

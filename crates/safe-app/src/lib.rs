@@ -12,12 +12,14 @@
 //! | [`assess`] | create, save or clear an answer (with the new scorecard), attach evidence, the pack cut to a set of roles, the scorecard without evidence |
 //! | [`family`] | the assessment family, compare, trend |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
+//! | [`review`] | validation by customs: submit, open a submission, accept, remark, visit, decide, export and attach a review, respond, reopen |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
 pub mod assess;
 mod error;
 pub mod family;
 pub mod report;
+pub mod review;
 pub mod share;
 
 pub use error::{Error, Result};

@@ -25,6 +25,10 @@
 //! | `merge-declined` | item | the answer kept | the other copy's answer, not taken |
 //! | `evidence-add` | item | – | `{sha256, fileName}` |
 //! | `evidence-remove` | item | `{sha256}` | – |
+//! | `submit` | `''` | – | `{number, file}`: submitted to customs ([`SubmitNote`]) |
+//! | `review-import` | `''` | – | `{applicationId, submission, state, fingerprint}`: a customs review attached ([`ReviewNote`]) |
+//! | `reopen` | item | – | `{acceptedIn}`: an answer customs accepted, reopened for change |
+//! | `respond` | item | – | `{remark, text}`: an answer to a customs remark |
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -119,6 +123,22 @@ pub enum Change {
         /// SHA-256 of the file.
         sha256: String,
     },
+    /// The assessment was submitted to customs (`submit`).
+    Submit(SubmitNote),
+    /// A customs review was attached (`review-import`).
+    ReviewImport(ReviewNote),
+    /// An answer customs accepted was reopened for change (`reopen`).
+    Reopen {
+        /// The submission in which it was accepted.
+        accepted_in: u32,
+    },
+    /// A customs remark was answered (`respond`).
+    Respond {
+        /// The remark's number.
+        remark: u32,
+        /// The answer.
+        text: String,
+    },
     /// A row this version does not recognise, kept exactly as it was stored.
     Unrecognised {
         /// The action word.
@@ -191,6 +211,42 @@ pub struct SourceSigner {
     pub fingerprint: String,
 }
 
+/// A submission to customs, as recorded in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitNote {
+    /// The submission number (1, 2, …).
+    pub number: u32,
+    /// The file written (its name, without the folder).
+    pub file: String,
+}
+
+/// A customs review attached to an assessment, as recorded in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewNote {
+    /// The customs application id.
+    pub application_id: String,
+    /// The submission reviewed.
+    pub submission: u32,
+    /// The application's state in the review (`returned`, `decided`, …).
+    pub state: String,
+    /// The customs key's fingerprint.
+    pub fingerprint: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReopenNote {
+    accepted_in: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RespondNote {
+    remark: u32,
+    text: String,
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ImportNote {
@@ -239,6 +295,10 @@ impl Change {
             Change::MergeDeclined { .. } => "merge-declined",
             Change::EvidenceLink { .. } => "evidence-add",
             Change::EvidenceUnlink { .. } => "evidence-remove",
+            Change::Submit(_) => "submit",
+            Change::ReviewImport(_) => "review-import",
+            Change::Reopen { .. } => "reopen",
+            Change::Respond { .. } => "respond",
             Change::Unrecognised { action, .. } => action,
         }
     }
@@ -343,6 +403,21 @@ impl Change {
                 })?,
                 None,
             ),
+            Change::Submit(n) => (None, v(n)?),
+            Change::ReviewImport(n) => (None, v(n)?),
+            Change::Reopen { accepted_in } => (
+                None,
+                v(&ReopenNote {
+                    accepted_in: *accepted_in,
+                })?,
+            ),
+            Change::Respond { remark, text } => (
+                None,
+                v(&RespondNote {
+                    remark: *remark,
+                    text: text.clone(),
+                })?,
+            ),
             Change::Unrecognised { old, new, .. } => (old.clone(), new.clone()),
         };
         Ok(Encoded {
@@ -433,6 +508,18 @@ fn typed(action: &str, old: Option<&Value>, new: Option<&Value>) -> Option<Chang
         "evidence-remove" if none(new) => Change::EvidenceUnlink {
             sha256: get::<Unlink>(old)?.sha256,
         },
+        "submit" if none(old) => Change::Submit(get(new)?),
+        "review-import" if none(old) => Change::ReviewImport(get(new)?),
+        "reopen" if none(old) => Change::Reopen {
+            accepted_in: get::<ReopenNote>(new)?.accepted_in,
+        },
+        "respond" if none(old) => {
+            let n: RespondNote = get(new)?;
+            Change::Respond {
+                remark: n.remark,
+                text: n.text,
+            }
+        }
         _ => return None,
     })
 }

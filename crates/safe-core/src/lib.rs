@@ -12,6 +12,7 @@ pub mod compare;
 mod error;
 pub mod history;
 pub mod model;
+pub mod review;
 pub mod scoring;
 pub mod store;
 

@@ -15,6 +15,8 @@ mod integrity;
 mod maintenance;
 mod merge;
 mod progress;
+mod received;
+mod review;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -32,6 +34,8 @@ pub use import::{AssessmentBundle, BundleEvidence, is_sha256_hex};
 pub use integrity::{CHECKED_AT_OPEN, FullCheck, check_file};
 pub use maintenance::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, restore, set_aside};
 pub use merge::{Conflict, MergePlan, MergeReport, Side};
+pub use received::{ReceivedRemark, ReceivedReview};
+pub use review::{Application, ApplicationView, Opening, QueueRow, Received, SubmissionInfo};
 
 use crate::catalogue::{Pack, builtin_roles};
 use crate::{Error, Result};
@@ -41,6 +45,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/001_initial.sql")),
     M::up(include_str!("../../migrations/002_reassessment.sql")),
     M::up(include_str!("../../migrations/003_progress.sql")),
+    M::up(include_str!("../../migrations/006_review.sql")),
 ];
 
 /// The schema version this build writes.
