@@ -141,21 +141,22 @@ pub enum ReviewCmd {
 
 /// `review decide` arguments.
 #[derive(Debug, Args)]
-#[group(id = "decision", required = true, multiple = false, args = ["return_", "grant", "grant_with_conditions", "refuse"])]
+#[group(skip)]
+#[command(group(clap::ArgGroup::new("decision").required(true).multiple(false)))]
 pub struct DecideArgs {
     /// Application id.
     pub app: String,
     /// Return it to the trader for answers to the remarks.
-    #[arg(long = "return")]
+    #[arg(long = "return", group = "decision")]
     pub return_: bool,
     /// Grant the status (every remark closed).
-    #[arg(long)]
+    #[arg(long, group = "decision")]
     pub grant: bool,
     /// Grant the status with conditions.
-    #[arg(long)]
+    #[arg(long, group = "decision")]
     pub grant_with_conditions: bool,
     /// Refuse the status (reasons per failed item are recorded).
-    #[arg(long)]
+    #[arg(long, group = "decision")]
     pub refuse: bool,
     /// Why (required).
     #[arg(long, value_name = "TEXT")]
