@@ -9,6 +9,8 @@ mod crosswalk;
 mod catalogue_xlsx;
 #[path = "cli/output.rs"]
 mod output;
+#[path = "cli/review.rs"]
+mod review;
 mod support;
 #[path = "cli/tiers.rs"]
 mod tiers;

@@ -417,7 +417,7 @@ fn zip_bombs_large_evidence_and_newer_formats_are_refused() {
         |n, b| {
             Some(if n == "manifest.json" {
                 let mut m: Value = serde_json::from_slice(&b).expect("manifest");
-                m["format"] = 2.into();
+                m["format"] = 3.into();
                 m["appVersion"] = "2.0.0".into();
                 serde_json::to_vec(&m).expect("json")
             } else {
@@ -428,7 +428,7 @@ fn zip_bombs_large_evidence_and_newer_formats_are_refused() {
     );
     let out = customs.refused(&["import", path(&newer)]);
     assert!(
-        out.contains("format version 2") && out.contains("install safe-assess 2.0.0 or newer"),
+        out.contains("format version 3") && out.contains("install safe-assess 2.0.0 or newer"),
         "{out}"
     );
     assert_eq!(code(&out), "share_format_too_new");

@@ -129,6 +129,15 @@ pub enum Command {
         /// Assessment id.
         id: String,
     },
+    /// Submit a complete assessment to customs: a signed .safeassess file with its report.
+    Submit(crate::review::SubmitArgs),
+    /// Validation by customs: open a submission, review it, decide, export or import the review.
+    #[command(subcommand)]
+    Review(crate::review::ReviewCmd),
+    /// Answer a remark of the customs review attached to an assessment.
+    Respond(crate::review::RespondArgs),
+    /// Reopen an answer customs accepted, so it can be changed (recorded in the history).
+    Reopen(crate::review::ReopenArgs),
     /// Show this installation's signing key fingerprint (created on first use).
     Key {
         /// Print JSON.

@@ -52,7 +52,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::New(args) => new(&ctx, args),
         Command::List { json } => {
             let s = ctx.store()?;
-            render::list(&s.list_assessments()?, json);
+            render::list(&s.list_assessments()?, &s.submission_counts()?, json);
             Ok(())
         }
         Command::Show { id, json } => {
@@ -62,7 +62,15 @@ pub fn run(cli: Cli) -> Result<()> {
                 linked: s.linked(&id)?,
                 feeds: s.linked_from(&id)?,
             };
-            render::show(&safe_core::open_assessment(&s, &id)?, &links, json);
+            let submitted = s.next_submission(&id)? - 1;
+            let review = s.received_review(&id)?;
+            render::show(
+                &safe_core::open_assessment(&s, &id)?,
+                &links,
+                submitted,
+                review.as_ref(),
+                json,
+            );
             Ok(())
         }
         Command::Answer(args) => answer(&ctx, args),
@@ -126,6 +134,10 @@ pub fn run(cli: Cli) -> Result<()> {
             crate::crosswalk::confirm(&mut ctx.store()?, &id, &item, &ctx.stamp())
         }
         Command::Unlink { id } => crate::crosswalk::unlink(&mut ctx.store()?, &id, &ctx.stamp()),
+        Command::Submit(a) => crate::review::submit(&ctx.db, &ctx.by, a),
+        Command::Review(c) => crate::review::run(&ctx.db, &ctx.by, c),
+        Command::Respond(a) => crate::review::respond(&ctx.db, &ctx.by, a),
+        Command::Reopen(a) => crate::review::reopen(&ctx.db, &ctx.by, a),
     }
 }
 

@@ -14,6 +14,7 @@ mod crosswalk;
 mod error;
 mod render;
 mod report;
+mod review;
 mod share;
 
 use std::process::ExitCode;

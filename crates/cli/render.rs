@@ -5,6 +5,7 @@ use safe_core::catalogue::Library;
 use safe_core::history::Change;
 use safe_core::model::{AnswerInput, Evidence, HistoryEntry};
 use safe_core::store::AssessmentSummary;
+use safe_core::store::ReceivedReview;
 use serde::Serialize;
 
 fn print_json<T: Serialize + ?Sized>(v: &T) {
@@ -74,9 +75,23 @@ pub fn catalogue(lib: &Library, json: bool) {
     }
 }
 
-pub fn list(list: &[AssessmentSummary], json: bool) {
+pub fn list(
+    list: &[AssessmentSummary],
+    submitted: &std::collections::HashMap<String, u32>,
+    json: bool,
+) {
     if json {
-        print_json(&serde_json::json!({ "schema": "safe-assess.list/1", "assessments": list }));
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|s| {
+                let mut v = serde_json::to_value(s).unwrap_or_default();
+                if let Some(n) = submitted.get(&s.assessment.id) {
+                    v["submitted"] = (*n).into();
+                }
+                v
+            })
+            .collect();
+        print_json(&serde_json::json!({ "schema": "safe-assess.list/1", "assessments": rows }));
         return;
     }
     if list.is_empty() {
@@ -95,7 +110,7 @@ pub fn list(list: &[AssessmentSummary], json: bool) {
     for s in list {
         let a = &s.assessment;
         outln!(
-            "{:<36}  {:<7}  {:>4.0}%  {:<16}  {}{}",
+            "{:<36}  {:<7}  {:>4.0}%  {:<16}  {}{}{}",
             a.id,
             a.profile.slug(),
             s.completion,
@@ -105,14 +120,26 @@ pub fn list(list: &[AssessmentSummary], json: bool) {
                 String::new()
             } else {
                 format!(" ({})", a.organisation)
-            }
+            },
+            submitted
+                .get(&a.id)
+                .map(|n| format!("  Submitted ({n})"))
+                .unwrap_or_default()
         );
     }
 }
 
-pub fn show(o: &Opened, links: &crate::crosswalk::Links, json: bool) {
+pub fn show(
+    o: &Opened,
+    links: &crate::crosswalk::Links,
+    submitted: u32,
+    review: Option<&ReceivedReview>,
+    json: bool,
+) {
     if json {
         print_json(&serde_json::json!({
+            "submitted": submitted,
+            "review": review,
             "schema": "safe-assess.show/1",
             "assessment": o.assessment,
             "pack": {
@@ -160,6 +187,40 @@ pub fn show(o: &Opened, links: &crate::crosswalk::Links, json: bool) {
             })
             .collect();
         outln!("  Tiers:        {}", names.join(", "));
+    }
+    if submitted > 0 {
+        outln!("  Customs:      Submitted ({submitted})");
+    }
+    if let Some(r) = review {
+        let open = r
+            .remarks
+            .iter()
+            .filter(|m| m.state != safe_core::review::RemarkState::Closed)
+            .count();
+        outln!(
+            "                review of submission {} (application {}, key {}): {}, {} accepted, {} remarks open",
+            r.submission,
+            r.application_id,
+            r.fingerprint,
+            r.doc.state.slug(),
+            r.locked.iter().filter(|(_, reopened)| !reopened).count(),
+            open
+        );
+        for m in &r.remarks {
+            outln!(
+                "                R{} {} [{}, {}]: {}{}",
+                m.number,
+                m.item_id,
+                m.kind.slug(),
+                m.state.slug(),
+                cut(&m.text, 60),
+                if m.response.is_empty() {
+                    String::new()
+                } else {
+                    format!(" | answered: {}", cut(&m.response, 40))
+                }
+            );
+        }
     }
     outln!(
         "  Completion:   {:.0}% ({} of {} items answered)",
@@ -246,6 +307,15 @@ pub fn history(h: &[HistoryEntry], json: bool) {
             (Change::MergeDeclined { .. }, _, _) => String::new(),
             (_, Some((old, new)), _) => format!("{} -> {}", status(old), status(new)),
             (Change::Merge { .. }, _, _) => "– -> –".to_string(),
+            (Change::Submit(n), _, _) => format!("submission {} ({})", n.number, n.file),
+            (Change::ReviewImport(n), _, _) => format!(
+                "review of submission {}: {} (key {})",
+                n.submission, n.state, n.fingerprint
+            ),
+            (Change::Reopen { accepted_in }, _, _) => {
+                format!("accepted in submission {accepted_in}")
+            }
+            (Change::Respond { remark, text }, _, _) => format!("R{remark}: {}", cut(text, 60)),
             (_, _, Some((sha256, name))) => name.unwrap_or(sha256).to_string(),
             _ => String::new(),
         };

@@ -14,6 +14,7 @@
 //! | [`catalogue`] | the packs and refused files, a pack as a spreadsheet (template, export, import), a pack file validated and installed |
 //! | [`family`] | the assessment family, compare, trend |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
+//! | [`review`] | validation by customs: submit, open a submission, accept, remark, visit, decide, export and attach a review, respond, reopen |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
 pub mod assess;
@@ -24,6 +25,7 @@ pub mod catalogue;
 mod error;
 pub mod family;
 pub mod report;
+pub mod review;
 pub mod share;
 
 pub use error::{Error, Result};

@@ -69,11 +69,18 @@ pub enum ErrorCode {
     /// Desktop app: a fault of the app itself (a worker that stopped, a poisoned lock, an answer
     /// the UI could not read).
     Internal,
+    /// An assessment submitted to customs before every applicable item is answered.
+    Incomplete,
+    /// An answer accepted by customs changed without reopening it first.
+    AnswerLocked,
+    /// A submission or review file that does not belong here: another application, an older or
+    /// already opened submission, or signed by a key other than the one trusted.
+    ReviewMismatch,
 }
 
 impl ErrorCode {
     /// Every code, in the order of the table in ARCHITECTURE.md.
-    pub const ALL: [ErrorCode; 27] = [
+    pub const ALL: [ErrorCode; 30] = [
         ErrorCode::InvalidInput,
         ErrorCode::NotFound,
         ErrorCode::AmbiguousId,
@@ -101,6 +108,9 @@ impl ErrorCode {
         ErrorCode::NoDatabase,
         ErrorCode::Settings,
         ErrorCode::Internal,
+        ErrorCode::Incomplete,
+        ErrorCode::AnswerLocked,
+        ErrorCode::ReviewMismatch,
     ];
 
     /// The code's stable text, as serialized (`share_tampered`).
@@ -133,6 +143,9 @@ impl ErrorCode {
             ErrorCode::NoDatabase => "no_database",
             ErrorCode::Settings => "settings",
             ErrorCode::Internal => "internal",
+            ErrorCode::Incomplete => "incomplete",
+            ErrorCode::AnswerLocked => "answer_locked",
+            ErrorCode::ReviewMismatch => "review_mismatch",
         }
     }
 
@@ -159,7 +172,10 @@ impl ErrorCode {
             | ErrorCode::NotComparable
             | ErrorCode::FileExists
             | ErrorCode::NotWritable
-            | ErrorCode::NotAllowed => true,
+            | ErrorCode::NotAllowed
+            | ErrorCode::Incomplete
+            | ErrorCode::AnswerLocked
+            | ErrorCode::ReviewMismatch => true,
             ErrorCode::Io
             | ErrorCode::ReadOnly
             | ErrorCode::DiskFull
@@ -250,6 +266,9 @@ mod tests {
                 "no_database",
                 "settings",
                 "internal",
+                "incomplete",
+                "answer_locked",
+                "review_mismatch",
             ]
         );
     }

@@ -79,6 +79,19 @@ pub enum Error {
     /// A migration failed.
     #[error("database upgrade failed: {0}")]
     Migration(String),
+
+    /// An assessment submitted with applicable items unanswered (the message lists them).
+    #[error("{0}")]
+    Incomplete(String),
+
+    /// An answer accepted by customs changed without reopening it.
+    #[error("{0}")]
+    Locked(String),
+
+    /// A submission or review file that does not belong here (another application, an older or
+    /// replayed submission, another key).
+    #[error("{0}")]
+    Mismatch(String),
 }
 
 impl Error {
@@ -96,6 +109,9 @@ impl Error {
             Error::Database(e) if is_disk_full(e) => ErrorCode::DiskFull,
             Error::Database(_) => ErrorCode::Database,
             Error::Migration(_) => ErrorCode::Migration,
+            Error::Incomplete(_) => ErrorCode::Incomplete,
+            Error::Locked(_) => ErrorCode::AnswerLocked,
+            Error::Mismatch(_) => ErrorCode::ReviewMismatch,
         }
     }
 

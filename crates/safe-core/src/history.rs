@@ -30,6 +30,10 @@
 //! | `link-confirm` | item | – | `{from, answer}`: the carried answer or suggestion, confirmed |
 //! | `link-diverge` | item | the source answer it rested on | `{from, answer}`: the source answer now (`null` when cleared) |
 //! | `unlink` | `''` | [`LinkSource`] | `{dropped}`: the suggestions not taken |
+//! | `submit` | `''` | – | `{number, file}`: submitted to customs ([`SubmitNote`]) |
+//! | `review-import` | `''` | – | `{applicationId, submission, state, fingerprint}`: a customs review attached ([`ReviewNote`]) |
+//! | `reopen` | item | – | `{acceptedIn}`: an answer customs accepted, reopened for change |
+//! | `respond` | item | – | `{remark, text}`: an answer to a customs remark |
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -164,6 +168,22 @@ pub enum Change {
         /// The items whose suggestions were never taken and are dropped.
         dropped: Vec<String>,
     },
+    /// The assessment was submitted to customs (`submit`).
+    Submit(SubmitNote),
+    /// A customs review was attached (`review-import`).
+    ReviewImport(ReviewNote),
+    /// An answer customs accepted was reopened for change (`reopen`).
+    Reopen {
+        /// The submission in which it was accepted.
+        accepted_in: u32,
+    },
+    /// A customs remark was answered (`respond`).
+    Respond {
+        /// The remark's number.
+        remark: u32,
+        /// The answer.
+        text: String,
+    },
     /// A row this version does not recognise, kept exactly as it was stored.
     Unrecognised {
         /// The action word.
@@ -281,6 +301,42 @@ pub struct SourceSigner {
     pub fingerprint: String,
 }
 
+/// A submission to customs, as recorded in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubmitNote {
+    /// The submission number (1, 2, …).
+    pub number: u32,
+    /// The file written (its name, without the folder).
+    pub file: String,
+}
+
+/// A customs review attached to an assessment, as recorded in the history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReviewNote {
+    /// The customs application id.
+    pub application_id: String,
+    /// The submission reviewed.
+    pub submission: u32,
+    /// The application's state in the review (`returned`, `decided`, …).
+    pub state: String,
+    /// The customs key's fingerprint.
+    pub fingerprint: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReopenNote {
+    accepted_in: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RespondNote {
+    remark: u32,
+    text: String,
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct ImportNote {
@@ -334,6 +390,10 @@ impl Change {
             Change::LinkConfirm { .. } => "link-confirm",
             Change::Diverge { .. } => "link-diverge",
             Change::Unlink { .. } => "unlink",
+            Change::Submit(_) => "submit",
+            Change::ReviewImport(_) => "review-import",
+            Change::Reopen { .. } => "reopen",
+            Change::Respond { .. } => "respond",
             Change::Unrecognised { action, .. } => action,
         }
     }
@@ -481,6 +541,21 @@ impl Change {
                     dropped: dropped.clone(),
                 })?,
             ),
+            Change::Submit(n) => (None, v(n)?),
+            Change::ReviewImport(n) => (None, v(n)?),
+            Change::Reopen { accepted_in } => (
+                None,
+                v(&ReopenNote {
+                    accepted_in: *accepted_in,
+                })?,
+            ),
+            Change::Respond { remark, text } => (
+                None,
+                v(&RespondNote {
+                    remark: *remark,
+                    text: text.clone(),
+                })?,
+            ),
             Change::Unrecognised { old, new, .. } => (old.clone(), new.clone()),
         };
         Ok(Encoded {
@@ -600,6 +675,18 @@ fn typed(action: &str, old: Option<&Value>, new: Option<&Value>) -> Option<Chang
             source: get(old)?,
             dropped: get::<Dropped>(new)?.dropped,
         },
+        "submit" if none(old) => Change::Submit(get(new)?),
+        "review-import" if none(old) => Change::ReviewImport(get(new)?),
+        "reopen" if none(old) => Change::Reopen {
+            accepted_in: get::<ReopenNote>(new)?.accepted_in,
+        },
+        "respond" if none(old) => {
+            let n: RespondNote = get(new)?;
+            Change::Respond {
+                remark: n.remark,
+                text: n.text,
+            }
+        }
         _ => return None,
     })
 }

@@ -135,6 +135,21 @@ fn every_typed_change_reads_back_as_itself() {
             source: link_source(),
             dropped: vec!["X".into()],
         },
+        Change::Submit(crate::history::SubmitNote {
+            number: 2,
+            file: "acme-2.safeassess".into(),
+        }),
+        Change::ReviewImport(crate::history::ReviewNote {
+            application_id: "app".into(),
+            submission: 1,
+            state: "returned".into(),
+            fingerprint: "0123456789abcdef".into(),
+        }),
+        Change::Reopen { accepted_in: 1 },
+        Change::Respond {
+            remark: 3,
+            text: "Signed copy attached".into(),
+        },
     ];
     for c in changes {
         assert_eq!(round_trip(&c), c);
@@ -247,6 +262,10 @@ fn kind(c: &Change) -> &'static str {
         Change::LinkConfirm { .. } => "LinkConfirm",
         Change::Diverge { .. } => "Diverge",
         Change::Unlink { .. } => "Unlink",
+        Change::Submit(_) => "Submit",
+        Change::ReviewImport(_) => "ReviewImport",
+        Change::Reopen { .. } => "Reopen",
+        Change::Respond { .. } => "Respond",
         Change::Unrecognised { .. } => "Unrecognised",
     }
 }

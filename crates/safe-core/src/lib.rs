@@ -13,6 +13,7 @@ pub mod crosswalk;
 mod error;
 pub mod history;
 pub mod model;
+pub mod review;
 pub mod scoring;
 pub mod store;
 

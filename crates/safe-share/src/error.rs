@@ -85,6 +85,18 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// A `.safereview` file that cannot be used (unreadable, too large, newer, unsigned); the
+    /// code says which.
+    #[error("{path} is not a usable .safereview file: {reason}")]
+    Review {
+        /// The file.
+        path: PathBuf,
+        /// The code (`share_unreadable`, `share_too_large`, `share_format_too_new`, `share_unsigned`).
+        code: ErrorCode,
+        /// What is wrong.
+        reason: String,
+    },
+
     /// This installation's signing key cannot be used.
     #[error("signing key {path}: {reason}")]
     Key {
@@ -117,6 +129,7 @@ impl Error {
             Error::Tampered { .. } => ErrorCode::ShareTampered,
             Error::Unsigned { .. } => ErrorCode::ShareUnsigned,
             Error::Invalid(_) => ErrorCode::ShareInvalid,
+            Error::Review { code, .. } => *code,
             Error::Key { .. } => ErrorCode::Key,
             Error::Io { .. } => ErrorCode::Io,
         }

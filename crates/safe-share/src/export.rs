@@ -12,10 +12,12 @@ use zip::{CompressionMethod, ZipWriter};
 
 use crate::error::{Error, Result};
 use crate::format::{
-    APP_VERSION, ASSESSMENT, CHECKSUMS, Checksums, EVIDENCE_DIR, FORMAT_VERSION, MANIFEST,
-    Manifest, PACK, PackRef, SIGNATURE, SIGNING_CONTEXT, SignatureDoc, Signer,
+    APP_VERSION, ASSESSMENT, CHECKSUMS, Checksums, EVIDENCE_DIR, MANIFEST, Manifest, PACK,
+    PLAIN_FORMAT, PackRef, REPORT_PDF, SIGNATURE, SIGNING_CONTEXT, SUBMISSION, SUBMISSION_FORMAT,
+    SignatureDoc, Signer,
 };
 use crate::keys::{Keys, hex};
+use safe_core::review::SubmissionDoc;
 
 /// How to export.
 #[derive(Debug, Clone, Default)]
@@ -59,6 +61,59 @@ pub fn export(
     out: &Path,
     now: DateTime<Utc>,
 ) -> Result<ExportSummary> {
+    let (tmp, summary) = export_to_temp(store, id, keys, opts, None, out, now)?;
+    persist(tmp, summary, opts.overwrite, out)
+}
+
+/// A submission to customs (format 2): everything an export carries plus its submission section
+/// and the report, to a temporary file beside `out`; [`persist`] moves it into place.
+pub fn submission_to_temp(
+    store: &Store,
+    id: &str,
+    keys: &Keys,
+    opts: &ExportOptions,
+    submission: &SubmissionDoc,
+    report_pdf: &[u8],
+    out: &Path,
+) -> Result<(tempfile::NamedTempFile, ExportSummary)> {
+    export_to_temp(
+        store,
+        id,
+        keys,
+        opts,
+        Some((submission, report_pdf)),
+        out,
+        submission.submitted_at,
+    )
+}
+
+/// Moves a file written by [`submission_to_temp`] (or an export) to `out`.
+pub fn persist(
+    tmp: tempfile::NamedTempFile,
+    mut summary: ExportSummary,
+    overwrite: bool,
+    out: &Path,
+) -> Result<ExportSummary> {
+    let persisted = if overwrite {
+        tmp.persist(out)
+    } else {
+        tmp.persist_noclobber(out)
+    };
+    persisted.map_err(|e| Error::io(out, e.error))?;
+    summary.path = out.to_path_buf();
+    summary.bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+    Ok(summary)
+}
+
+fn export_to_temp(
+    store: &Store,
+    id: &str,
+    keys: &Keys,
+    opts: &ExportOptions,
+    submission: Option<(&SubmissionDoc, &[u8])>,
+    out: &Path,
+    now: DateTime<Utc>,
+) -> Result<(tempfile::NamedTempFile, ExportSummary)> {
     if out.is_dir() {
         return Err(Error::Invalid(format!(
             "{} is a folder: give a file name, e.g. assessment.safeassess",
@@ -79,17 +134,9 @@ pub fn export(
         .prefix(".safeassess-")
         .tempfile_in(dir)
         .map_err(|e| Error::io(dir, e))?;
-    let mut summary = write_to(store, id, keys, opts, tmp.as_file_mut(), now)?;
+    let summary = write_archive(store, id, keys, opts, submission, tmp.as_file_mut(), now)?;
     tmp.as_file().sync_all().map_err(|e| Error::io(out, e))?;
-    let persisted = if opts.overwrite {
-        tmp.persist(out)
-    } else {
-        tmp.persist_noclobber(out)
-    };
-    persisted.map_err(|e| Error::io(out, e.error))?;
-    summary.path = out.to_path_buf();
-    summary.bytes = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-    Ok(summary)
+    Ok((tmp, summary))
 }
 
 /// Blanks comments and owners in answers and in the history's old and new values.
@@ -112,6 +159,18 @@ pub fn write_to<W: Write + Seek>(
     w: W,
     now: DateTime<Utc>,
 ) -> Result<ExportSummary> {
+    write_archive(store, id, keys, opts, None, w, now)
+}
+
+fn write_archive<W: Write + Seek>(
+    store: &Store,
+    id: &str,
+    keys: &Keys,
+    opts: &ExportOptions,
+    submission: Option<(&SubmissionDoc, &[u8])>,
+    w: W,
+    now: DateTime<Utc>,
+) -> Result<ExportSummary> {
     let mut bundle = store.export_bundle(id)?;
     if opts.redact {
         redact(&mut bundle);
@@ -124,7 +183,11 @@ pub fn write_to<W: Write + Seek>(
         fingerprint: keys.fingerprint(),
     };
     let manifest = Manifest {
-        format: FORMAT_VERSION,
+        format: if submission.is_some() {
+            SUBMISSION_FORMAT
+        } else {
+            PLAIN_FORMAT
+        },
         app_version: APP_VERSION.to_string(),
         pack: PackRef {
             id: a.pack_id.clone(),
@@ -152,6 +215,10 @@ pub fn write_to<W: Write + Seek>(
             zip.add(&format!("{EVIDENCE_DIR}{}", e.evidence.sha256), &bytes)?;
             evidence_files += 1;
         }
+    }
+    if let Some((doc, pdf)) = submission {
+        zip.add(SUBMISSION, &json(doc)?)?;
+        zip.add(REPORT_PDF, pdf)?;
     }
     let checksums = json(&Checksums {
         algorithm: "sha256".into(),

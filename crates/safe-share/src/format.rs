@@ -1,4 +1,4 @@
-//! The `.safeassess` file format, version 1.
+//! The `.safeassess` file format, versions 1 and 2.
 //!
 //! A zip archive (deflate) with exactly these members:
 //!
@@ -11,6 +11,17 @@
 //! | `checksums.json` | [`Checksums`]: the SHA-256 of every other member except `signature.json` |
 //! | `signature.json` | [`SignatureDoc`]: Ed25519 signature over [`SIGNING_CONTEXT`] followed by the exact bytes of `checksums.json` |
 //!
+//! **Version 2** is a *submission to customs*: version 1 plus exactly these two members (a plain
+//! export is still written as version 1, so any reader of version 1 reads it):
+//!
+//! | member | content |
+//! |---|---|
+//! | `submission.json` | [`safe_core::review::SubmissionDoc`]: submission number, date, who, the application it answers, answers to remarks, items reopened |
+//! | `report.pdf` | the assessment's report as PDF (English) |
+//!
+//! Both are listed in `checksums.json` like every other member, so the signature covers them.
+//! A version 1 file carrying either is refused; a version 2 file must carry `submission.json`.
+//!
 //! Nothing else is allowed: no folders, links, encryption, other names or duplicates. A reader
 //! refuses a file of a newer format version, naming the version needed. Changing this layout
 //! means a new format version; old versions stay readable (fixtures in `tests/fixtures/`).
@@ -20,8 +31,12 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this build reads (and writes for a submission to customs).
+pub const FORMAT_VERSION: u32 = 2;
+/// The format version of a plain export (no submission members).
+pub const PLAIN_FORMAT: u32 = 1;
+/// The format version of a submission to customs.
+pub const SUBMISSION_FORMAT: u32 = 2;
 /// This app's version, written into every manifest.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// Prepended to the checksums before signing, so the signature cannot be reused elsewhere.
@@ -37,6 +52,10 @@ pub const PACK: &str = "pack.json";
 pub const CHECKSUMS: &str = "checksums.json";
 /// `signature.json`.
 pub const SIGNATURE: &str = "signature.json";
+/// `submission.json` (format 2).
+pub const SUBMISSION: &str = "submission.json";
+/// `report.pdf` (format 2).
+pub const REPORT_PDF: &str = "report.pdf";
 /// The folder of evidence members.
 pub const EVIDENCE_DIR: &str = "evidence/";
 
@@ -133,6 +152,8 @@ pub(crate) enum Member {
     Pack,
     Checksums,
     Signature,
+    Submission,
+    ReportPdf,
     Evidence(String),
 }
 
@@ -156,6 +177,8 @@ pub(crate) fn classify(name: &str) -> Result<Member, &'static str> {
         PACK => Member::Pack,
         CHECKSUMS => Member::Checksums,
         SIGNATURE => Member::Signature,
+        SUBMISSION => Member::Submission,
+        REPORT_PDF => Member::ReportPdf,
         other => match other.strip_prefix(EVIDENCE_DIR) {
             Some(sha) if safe_core::store::is_sha256_hex(sha) => Member::Evidence(sha.to_string()),
             _ => return Err("is not part of the .safeassess layout"),

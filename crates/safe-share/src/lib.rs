@@ -15,6 +15,7 @@ pub mod import;
 pub mod keys;
 pub mod merge;
 pub mod read;
+pub mod review_file;
 
 pub use error::{Error, Result};
 pub use export::{ExportOptions, ExportSummary, export};

@@ -21,9 +21,11 @@ use crate::checks::{check_consistency, check_signature};
 use crate::error::{Error, QUOTE_MAX, Result, json_problem, shown, tame};
 use crate::format::{
     APP_VERSION, ASSESSMENT, CHECKSUMS, Checksums, EVIDENCE_DIR, FORMAT_VERSION, MANIFEST,
-    Manifest, ManifestHead, Member, PACK, SIGNATURE, SignatureDoc, classify,
+    Manifest, ManifestHead, Member, PACK, PLAIN_FORMAT, REPORT_PDF, SIGNATURE, SUBMISSION,
+    SignatureDoc, classify,
 };
 use crate::keys::hex;
+use safe_core::review::SubmissionDoc;
 
 const MB: u64 = 1024 * 1024;
 
@@ -107,6 +109,10 @@ pub struct ShareFile {
     pub pack: Pack,
     /// The signature, `None` for an unsigned file.
     pub signature: Option<SignatureDoc>,
+    /// The submission section (format 2, a submission to customs).
+    pub submission: Option<SubmissionDoc>,
+    /// The report a submission carries, as PDF.
+    pub report_pdf: Option<Vec<u8>>,
     /// The evidence content.
     pub members: Members,
 }
@@ -172,6 +178,23 @@ impl ShareFile {
             return Err(unreadable("manifest.json has format version 0".into()));
         }
         let layout = scan(&mut archive, path, &limits)?;
+        if head.format == PLAIN_FORMAT
+            && let Some(name) = [SUBMISSION, REPORT_PDF]
+                .into_iter()
+                .find(|n| layout.contains_key(*n))
+        {
+            return Err(Error::UnsafeMember {
+                path: path.to_path_buf(),
+                member: name.to_string(),
+                reason: "is not part of a format 1 file".into(),
+            });
+        }
+        if head.format > PLAIN_FORMAT && !layout.contains_key(SUBMISSION) {
+            return Err(unreadable(format!(
+                "it is a format {} file without {SUBMISSION}",
+                head.format
+            )));
+        }
 
         let sums_bytes = need(
             &mut archive,
@@ -207,6 +230,7 @@ impl ShareFile {
             )));
         }
         let mut json: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+        let mut report_pdf = None;
         let mut total: u64 = 0;
         for (name, kind) in &layout {
             if matches!(kind, Member::Checksums | Member::Signature) {
@@ -215,13 +239,14 @@ impl ShareFile {
             let Some(expected) = sums.files.get(name) else {
                 return Err(tampered(format!("member {name} is not in checksums.json")));
             };
-            let is_json = !matches!(kind, Member::Evidence(_));
+            let is_json = !matches!(kind, Member::Evidence(_) | Member::ReportPdf);
             let limit = if is_json {
                 limits.max_json_bytes
             } else {
                 limits.max_evidence_bytes
             };
-            let m = read_member(&mut archive, path, name, limit, is_json)?;
+            let is_pdf = matches!(kind, Member::ReportPdf);
+            let m = read_member(&mut archive, path, name, limit, is_json || is_pdf)?;
             total += m.size;
             if total > limits.max_total_bytes {
                 return Err(Error::TooLarge {
@@ -241,6 +266,8 @@ impl ShareFile {
             }
             if is_json {
                 json.insert(name.as_str(), m.bytes);
+            } else if is_pdf {
+                report_pdf = Some(m.bytes);
             }
         }
         if let Some(missing) = sums.files.keys().find(|n| !layout.contains_key(*n)) {
@@ -265,6 +292,19 @@ impl ShareFile {
                 json_problem(&e)
             ))
         })?;
+        let submission: Option<SubmissionDoc> = match json.remove(SUBMISSION) {
+            None => None,
+            Some(bytes) => Some(serde_json::from_slice(&bytes).map_err(|e| {
+                unreadable(format!(
+                    "submission.json is not readable ({})",
+                    json_problem(&e)
+                ))
+            })?),
+        };
+        let mut take = |name: &str| {
+            json.remove(name)
+                .ok_or_else(|| unreadable(format!("it has no {name}")))
+        };
         let pack_text = String::from_utf8(take(PACK)?)
             .map_err(|_| unreadable("pack.json is not UTF-8 text".into()))?;
         let pack = Pack::parse(
@@ -293,6 +333,8 @@ impl ShareFile {
             bundle,
             pack,
             signature,
+            submission,
+            report_pdf,
             members: Members {
                 path: path.to_path_buf(),
                 archive,
@@ -350,7 +392,7 @@ fn scan(
         }
         let (size, packed) = (f.size(), f.compressed_size());
         let limit = match kind {
-            Member::Evidence(_) => limits.max_evidence_bytes,
+            Member::Evidence(_) | Member::ReportPdf => limits.max_evidence_bytes,
             _ => limits.max_json_bytes,
         };
         if size > limit {

@@ -374,7 +374,7 @@ fn unsafe_names_bombs_and_newer_formats_are_refused_before_unpacking() {
         |n, b| {
             Some(if n == MANIFEST {
                 let mut m: serde_json::Value = serde_json::from_slice(&b).expect("manifest");
-                m["format"] = 2.into();
+                m["format"] = 3.into();
                 m["appVersion"] = "3.1.0".into();
                 serde_json::to_vec(&m).expect("json")
             } else {
@@ -387,7 +387,7 @@ fn unsafe_names_bombs_and_newer_formats_are_refused_before_unpacking() {
     assert_eq!(err.code(), "share_format_too_new");
     let msg = err.to_string();
     assert!(
-        msg.contains("format version 2") && msg.contains("safe-assess 3.1.0 or newer"),
+        msg.contains("format version 3") && msg.contains("safe-assess 3.1.0 or newer"),
         "{msg}"
     );
 

@@ -2,7 +2,7 @@
 // Do not edit by hand: change the Rust type, then run
 // `UPDATE_BINDINGS=1 cargo test -p safe-app bindings` and commit this file.
 
-export type ErrorCode = "invalid_input" | "not_found" | "ambiguous_id" | "catalogue_invalid" | "database_damaged" | "database_too_new" | "io" | "read_only" | "disk_full" | "database" | "migration" | "share_unreadable" | "share_unsafe_member" | "share_too_large" | "share_format_too_new" | "share_tampered" | "share_unsigned" | "share_invalid" | "key" | "not_comparable" | "file_exists" | "not_writable" | "render" | "not_allowed" | "no_database" | "settings" | "internal";
+export type ErrorCode = "invalid_input" | "not_found" | "ambiguous_id" | "catalogue_invalid" | "database_damaged" | "database_too_new" | "io" | "read_only" | "disk_full" | "database" | "migration" | "share_unreadable" | "share_unsafe_member" | "share_too_large" | "share_format_too_new" | "share_tampered" | "share_unsigned" | "share_invalid" | "key" | "not_comparable" | "file_exists" | "not_writable" | "render" | "not_allowed" | "no_database" | "settings" | "internal" | "incomplete" | "answer_locked" | "review_mismatch";
 
 export type Status = "met" | "partially-met" | "not-met" | "not-applicable";
 

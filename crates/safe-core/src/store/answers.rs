@@ -152,7 +152,10 @@ impl Store {
         let a = self.assessment(id)?;
         let item = self.applicable_item(&a, item_id)?;
         let input = validate(&item, input)?;
-        self.write(|tx| write_answer(tx, id, item_id, &input, Via::Save, stamp))?;
+        self.write(|tx| {
+            super::received::check_unlocked(tx, id, item_id)?;
+            write_answer(tx, id, item_id, &input, Via::Save, stamp)
+        })?;
         self.answer(id, item_id)?.ok_or_else(|| Error::NotFound {
             what: "answer",
             id: item_id.to_string(),
@@ -164,6 +167,7 @@ impl Store {
         let a = self.assessment(id)?;
         self.applicable_item(&a, item_id)?;
         self.write(|tx| {
+            super::received::check_unlocked(tx, id, item_id)?;
             let Some(old) = read(tx, id, item_id)? else {
                 return Ok(());
             };

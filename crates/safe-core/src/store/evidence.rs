@@ -124,6 +124,7 @@ impl Store {
         let sha = hex(&Sha256::digest(&file.bytes));
         let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
         self.write(|tx| {
+            super::received::check_unlocked(tx, id, item_id)?;
             if answer_exists(tx, id, item_id)? {
                 tx.execute(
                     "INSERT OR IGNORE INTO blobs (sha256, size, content) VALUES (?1, ?2, ?3)",
@@ -175,6 +176,7 @@ impl Store {
     ) -> Result<()> {
         self.assessment(id)?;
         let n = self.write(|tx| {
+            super::received::check_unlocked(tx, id, item_id)?;
             let n = tx.execute(
                 "DELETE FROM evidence_links WHERE item_id = ?2 AND evidence_id =
                    (SELECT id FROM evidence WHERE assessment_id = ?1 AND sha256 = ?3)",

@@ -16,6 +16,8 @@ mod links;
 mod maintenance;
 mod merge;
 mod progress;
+mod received;
+mod review;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -34,6 +36,8 @@ pub use integrity::{CHECKED_AT_OPEN, FullCheck, check_file};
 pub use links::{Derived, DerivedState, LinkInfo, Linked, Started};
 pub use maintenance::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, restore, set_aside};
 pub use merge::{Conflict, MergePlan, MergeReport, Side};
+pub use received::{ReceivedRemark, ReceivedReview};
+pub use review::{Application, ApplicationView, Opening, QueueRow, Received, SubmissionInfo};
 
 use crate::catalogue::{Pack, builtin_roles};
 use crate::{Error, Result};
@@ -45,6 +49,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/003_progress.sql")),
     M::up(include_str!("../../migrations/004_tiers.sql")),
     M::up(include_str!("../../migrations/005_links.sql")),
+    M::up(include_str!("../../migrations/006_review.sql")),
 ];
 
 /// The schema version this build writes.

@@ -434,7 +434,13 @@ fn the_schema_3_backfill_gives_the_counts_the_store_keeps() {
         .and_then(|c| {
             c.execute_batch(
                 "DROP TABLE progress; DROP TABLE derived_answers; DROP TABLE links; \
-                 ALTER TABLE assessments DROP COLUMN tiers; PRAGMA user_version = 2;",
+                 ALTER TABLE assessments DROP COLUMN tiers; \
+                 DROP TABLE review_decisions; DROP TABLE review_findings; \
+                 DROP TABLE review_remarks; DROP TABLE review_marks; \
+                 DROP TABLE application_submissions; DROP TABLE applications; \
+                 DROP TABLE answer_locks; DROP TABLE received_remarks; \
+                 DROP TABLE received_reviews; DROP TABLE submissions; \
+                 PRAGMA user_version = 2;",
             )
         })
         .expect("back to schema 2");

@@ -1,0 +1,322 @@
+//! Printing of the `review` subcommands.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use safe_app::review::Attached;
+use safe_core::catalogue::Pack;
+use safe_core::review::{AppState, Deadlines, days_left};
+use safe_core::store::{Application, ApplicationView, Opening, QueueRow};
+
+fn print_json(v: &serde_json::Value) {
+    outln!(
+        "{}",
+        serde_json::to_string_pretty(v).unwrap_or_else(|_| "{}".into())
+    );
+}
+
+fn short(sha: &str) -> &str {
+    sha.get(..12).unwrap_or(sha)
+}
+
+/// Days left to a deadline, as text: `12 days left`, `due today`, `OVERDUE by 3 days`.
+fn left(due: NaiveDate, today: NaiveDate) -> String {
+    match days_left(due, today) {
+        0 => "due today".into(),
+        n if n > 0 => format!("{n} days left"),
+        n => format!("OVERDUE by {} days", -n),
+    }
+}
+
+/// The two deadlines' state: the accept deadline until accepted, the decide one until decided.
+fn clocks(a: &Application, d: &Deadlines, today: NaiveDate) -> (String, String) {
+    let accept = if a.accepted_on.is_some() {
+        "accepted".to_string()
+    } else {
+        left(d.accept_by, today)
+    };
+    let decide = match (a.state, d.decide_by) {
+        (AppState::Decided, _) => "decided".to_string(),
+        (_, Some(by)) => left(by, today),
+        (_, None) => "-".to_string(),
+    };
+    (accept, decide)
+}
+
+fn deadlines_json(a: &Application, d: &Deadlines, today: NaiveDate) -> serde_json::Value {
+    serde_json::json!({
+        "acceptBy": d.accept_by,
+        "acceptDaysLeft": a.accepted_on.is_none().then(|| days_left(d.accept_by, today)),
+        "acceptOverdue": a.accepted_on.is_none() && days_left(d.accept_by, today) < 0,
+        "decideBy": d.decide_by,
+        "decideDaysLeft": d.decide_by.filter(|_| a.state != AppState::Decided).map(|b| days_left(b, today)),
+        "decideOverdue": a.state != AppState::Decided && d.decide_by.is_some_and(|b| days_left(b, today) < 0),
+    })
+}
+
+pub fn opening(o: &Opening) {
+    let a = &o.application;
+    if let Some(old) = &o.previous_key {
+        eprintln!(
+            "warning: submission {} is signed by key {}, not by key {old} of the earlier submissions (accepted with --accept-new-key)",
+            a.submission, a.fingerprint
+        );
+    }
+    outln!(
+        "{} application {} for {}: submission {}, signed by key {}, accept by {}",
+        if o.created { "new" } else { "updated" },
+        a.id,
+        a.applicant,
+        a.submission,
+        a.fingerprint,
+        a.deadlines().accept_by
+    );
+    if !o.created {
+        outln!(
+            "{} items changed since the previous submission",
+            o.changes.len()
+        );
+        for c in &o.changes {
+            outln!("  {}", change_line(c));
+        }
+        if !o.answered.is_empty() {
+            let r: Vec<String> = o.answered.iter().map(|n| format!("R{n}")).collect();
+            outln!("remarks answered: {}", r.join(", "));
+        }
+        if !o.unaccepted.is_empty() {
+            outln!("no longer accepted (changed): {}", o.unaccepted.join(", "));
+        }
+    }
+}
+
+fn change_line(c: &safe_core::review::ItemDiff) -> String {
+    let st = |s: Option<safe_core::model::Status>| s.map(|s| s.slug()).unwrap_or("unanswered");
+    let mut parts = Vec::new();
+    if c.old_status != c.new_status {
+        parts.push(format!(
+            "status {} -> {}",
+            st(c.old_status),
+            st(c.new_status)
+        ));
+    }
+    if c.comment_changed {
+        parts.push("comment changed".into());
+    }
+    if c.justification_changed {
+        parts.push("justification changed".into());
+    }
+    for e in &c.evidence_added {
+        parts.push(format!("evidence added {}", short(e)));
+    }
+    for e in &c.evidence_removed {
+        parts.push(format!("evidence removed {}", short(e)));
+    }
+    format!("{}: {}", c.item_id, parts.join("; "))
+}
+
+pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: bool) {
+    let a = &v.application;
+    if json {
+        let mut doc = serde_json::to_value(v).unwrap_or_default();
+        doc["schema"] = "safe-assess.review-application/1".into();
+        doc["deadlines"] = deadlines_json(a, &v.deadlines, today);
+        print_json(&doc);
+        return;
+    }
+    let (accept, decide) = clocks(a, &v.deadlines, today);
+    outln!("Application {}  [{}]", a.id, a.state.slug());
+    outln!(
+        "  Applicant:   {}{}  roles: {}",
+        a.applicant,
+        if a.country.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", a.country)
+        },
+        a.roles.join(", ")
+    );
+    outln!("  Programme:   {} {}", a.pack_id, a.pack_version);
+    outln!(
+        "  Submission:  {} (key {})  score {}  verdict {}",
+        a.submission,
+        a.fingerprint,
+        a.score
+            .map(|s| format!("{s:.0}%"))
+            .unwrap_or_else(|| "-".into()),
+        a.verdict.as_deref().unwrap_or("-")
+    );
+    outln!(
+        "  Deadlines:   accept by {} ({accept}); decide by {} ({decide})",
+        v.deadlines.accept_by,
+        v.deadlines
+            .decide_by
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "- (from acceptance)".into())
+    );
+    let answers: BTreeMap<&str, &safe_core::model::Answer> = v
+        .bundle
+        .answers
+        .iter()
+        .map(|x| (x.item_id.as_str(), x))
+        .collect();
+    let accepted: std::collections::BTreeSet<&str> =
+        v.accepted.iter().map(String::as_str).collect();
+    outln!("Items:");
+    for item in pack.items() {
+        if !item.applies_to(&a.roles) {
+            continue;
+        }
+        let ans = answers.get(item.id.as_str());
+        outln!(
+            "  {:<14} {:<15} {:<9} {} evidence  {}",
+            item.id,
+            ans.map(|x| x.input.status.slug()).unwrap_or("unanswered"),
+            if accepted.contains(item.id.as_str()) {
+                "accepted"
+            } else {
+                "-"
+            },
+            ans.map(|x| x.evidence.len()).unwrap_or(0),
+            item.title
+        );
+        for r in v.remarks.iter().filter(|r| r.item_id == item.id) {
+            outln!(
+                "      R{} [{}, {}] {}{}",
+                r.number,
+                r.kind.slug(),
+                r.state.slug(),
+                r.text,
+                if r.response.is_empty() {
+                    String::new()
+                } else {
+                    format!(" | answer: {}", r.response)
+                }
+            );
+        }
+        for f in v.findings.iter().filter(|f| f.item_id == item.id) {
+            outln!("      on site ({}): {}", f.at.format("%Y-%m-%d"), f.text);
+        }
+    }
+    for s in v.submissions.iter().skip(1) {
+        outln!(
+            "Changed in submission {} (received {}): {} items",
+            s.number,
+            s.received_at.format("%Y-%m-%d"),
+            s.changes.len()
+        );
+        for c in &s.changes {
+            outln!("  {}", change_line(c));
+        }
+    }
+    if !v.decisions.is_empty() {
+        outln!("Decisions:");
+        for d in &v.decisions {
+            outln!(
+                "  {} submission {}: {} by {}: {}",
+                d.at.format("%Y-%m-%d"),
+                d.submission,
+                d.decision.slug(),
+                d.by,
+                d.note
+            );
+            for r in &d.reasons {
+                outln!("    {}: {}", r.item_id, r.reason);
+            }
+        }
+    }
+}
+
+pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
+    if json {
+        let list: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| {
+                let mut v = serde_json::to_value(r).unwrap_or_default();
+                v["deadlines"] = deadlines_json(&r.application, &r.deadlines, today);
+                v
+            })
+            .collect();
+        print_json(
+            &serde_json::json!({ "schema": "safe-assess.review-queue/1", "applications": list }),
+        );
+        return;
+    }
+    if rows.is_empty() {
+        outln!(
+            "No applications yet. Open a submission with: safe-assess review open FILE.safeassess"
+        );
+        return;
+    }
+    outln!(
+        "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  DECIDE",
+        "ID",
+        "APPLICANT",
+        "CC",
+        "PROGRAMME",
+        "STATE",
+        "SUB",
+        "SCORE",
+        "VERDICT",
+        "OPEN",
+        "ACCEPT"
+    );
+    for r in rows {
+        let a = &r.application;
+        let (accept, decide) = clocks(a, &r.deadlines, today);
+        outln!(
+            "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  {}",
+            a.id.get(..8).unwrap_or(&a.id),
+            a.applicant.chars().take(24).collect::<String>(),
+            a.country,
+            a.pack_id,
+            a.state.slug(),
+            a.submission,
+            a.score
+                .map(|s| format!("{s:.0}%"))
+                .unwrap_or_else(|| "-".into()),
+            a.verdict.as_deref().unwrap_or("-"),
+            r.open_remarks,
+            accept,
+            decide
+        );
+    }
+}
+
+pub fn attached(a: &Attached) {
+    if a.first_key {
+        outln!(
+            "trusting customs key {} for application {} from now on (first review); check the fingerprint with customs",
+            a.fingerprint,
+            a.doc.application_id
+        );
+    }
+    let d = &a.doc;
+    outln!(
+        "attached the review of submission {} to {}: {}, {} accepted, {} remarks ({} open)",
+        d.submission,
+        a.assessment_id,
+        d.state.slug(),
+        d.accepted.len(),
+        d.remarks.len(),
+        d.remarks
+            .iter()
+            .filter(|r| r.state != safe_core::review::RemarkState::Closed)
+            .count()
+    );
+    for r in &d.remarks {
+        outln!(
+            "  R{} {} [{}, {}]: {}",
+            r.number,
+            r.item_id,
+            r.kind.slug(),
+            r.state.slug(),
+            r.text
+        );
+    }
+    if let Some(last) = d.decisions.last() {
+        outln!("decision: {}: {}", last.decision.slug(), last.note);
+        for r in &last.reasons {
+            outln!("  {}: {}", r.item_id, r.reason);
+        }
+    }
+}
