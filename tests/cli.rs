@@ -5,6 +5,8 @@
 
 #[path = "cli/output.rs"]
 mod output;
+#[path = "cli/rebase.rs"]
+mod rebase;
 mod support;
 
 use support::{Env, dump};

@@ -11,6 +11,7 @@ mod catalogue;
 mod check;
 mod commands;
 mod error;
+mod rebase;
 mod render;
 mod report;
 mod share;

@@ -11,12 +11,14 @@
 //! |---|---|
 //! | [`assess`] | create, save or clear an answer (with the new scorecard), attach evidence, the pack cut to a set of roles, the scorecard without evidence |
 //! | [`family`] | the assessment family, compare, trend |
+//! | [`rebase`] | moving an assessment to a newer edition of its pack: preview and move |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
 pub mod assess;
 mod error;
 pub mod family;
+pub mod rebase;
 pub mod report;
 pub mod share;
 

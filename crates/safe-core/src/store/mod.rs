@@ -15,6 +15,7 @@ mod integrity;
 mod maintenance;
 mod merge;
 mod progress;
+mod rebase;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
