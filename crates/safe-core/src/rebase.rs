@@ -27,6 +27,7 @@ use crate::model::{Answer, AnswerInput, Assessment, Status};
 use crate::{Error, Result};
 
 /// A pack by id and version.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PackRef {
@@ -53,6 +54,7 @@ impl std::fmt::Display for PackRef {
 }
 
 /// What happens to an old item (or which items are new) when moving to the newer pack.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum MoveKind {
@@ -99,6 +101,7 @@ impl MoveKind {
 }
 
 /// One line of the preview: old items and the new items they become.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Move {
@@ -115,6 +118,7 @@ pub struct Move {
 }
 
 /// One answer moved to a new item.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Carried {
@@ -127,6 +131,7 @@ pub struct Carried {
 }
 
 /// An answer that no new item takes: kept in the history, listed in the preview.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LeftBehind {
@@ -143,6 +148,7 @@ pub struct LeftBehind {
 }
 
 /// What moving an assessment to a newer pack does.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RebasePlan {
@@ -163,30 +169,45 @@ pub struct RebasePlan {
     pub left_behind: Vec<LeftBehind>,
     /// Where each old item's evidence links go (old item id to new item ids; none: unlinked).
     pub links: BTreeMap<String, Vec<String>>,
+    /// How many items have each kind, every kind in [`MoveKind::ALL`] order.
+    pub counts: Vec<KindCount>,
+}
+
+/// How many items have one kind: old items, and for `new` new items.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KindCount {
+    /// The kind.
+    pub kind: MoveKind,
+    /// How many items.
+    pub items: usize,
+}
+
+fn count(moves: &[Move]) -> Vec<KindCount> {
+    MoveKind::ALL
+        .iter()
+        .map(|k| KindCount {
+            kind: *k,
+            items: moves
+                .iter()
+                .filter(|m| m.kind == *k)
+                .map(|m| {
+                    if *k == MoveKind::New {
+                        m.to.len()
+                    } else {
+                        m.from.len()
+                    }
+                })
+                .sum(),
+        })
+        .collect()
 }
 
 impl RebasePlan {
-    /// How many items (old items, and for `new` new items) have each kind, in
-    /// [`MoveKind::ALL`] order.
+    /// How many items have each kind, in [`MoveKind::ALL`] order.
     pub fn counts(&self) -> Vec<(MoveKind, usize)> {
-        MoveKind::ALL
-            .iter()
-            .map(|k| {
-                let n = self
-                    .moves
-                    .iter()
-                    .filter(|m| m.kind == *k)
-                    .map(|m| {
-                        if *k == MoveKind::New {
-                            m.to.len()
-                        } else {
-                            m.from.len()
-                        }
-                    })
-                    .sum();
-                (*k, n)
-            })
-            .collect()
+        self.counts.iter().map(|c| (c.kind, c.items)).collect()
     }
 
     /// The answers carried and marked to be confirmed.
@@ -557,6 +578,16 @@ pub fn plan(
             });
         }
     }
+    // An answer on an item the pinned pack does not have (it should not happen) is listed too.
+    let known: HashSet<&str> = old_order.iter().map(String::as_str).collect();
+    for a in answers.iter().filter(|a| !known.contains(a.item_id.as_str())) {
+        left_behind.push(LeftBehind {
+            item_id: a.item_id.clone(),
+            answer: a.input.clone(),
+            evidence: links.get(&a.item_id).cloned().unwrap_or_default(),
+            merged_into: None,
+        });
+    }
     let links = links
         .keys()
         .map(|item| {
@@ -566,6 +597,7 @@ pub fn plan(
         .collect();
     let via = chain[1..chain.len() - 1].iter().map(PackRef::of).collect();
     Ok(RebasePlan {
+        counts: count(&moves),
         assessment_id: assessment.id.clone(),
         from: PackRef::of(first),
         to: PackRef::of(last),

@@ -384,3 +384,17 @@ fn refusals_name_what_is_wrong() {
     );
     assert!(msg(chain(&old, &broken, &none)).contains("not available"));
 }
+
+#[test]
+fn an_answer_on_an_item_the_pinned_pack_lacks_is_listed_not_dropped() {
+    let (old, new) = old_and_new();
+    let plan = plan(
+        &assessment(&old),
+        &[old.clone(), new],
+        &[answer("ZZ.99", Status::Met, "stray")],
+        &BTreeMap::new(),
+    )
+    .expect("plan");
+    assert_eq!(plan.left_behind.len(), 1);
+    assert_eq!(plan.left_behind[0].item_id, "ZZ.99");
+}

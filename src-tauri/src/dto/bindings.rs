@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 use super::*;
+use safe_core::rebase::{Carried, KindCount, LeftBehind, Move, MoveKind, PackRef, RebasePlan};
 use crate::error::{CommandError, ErrorCode};
 
 /// Every type the UI sees, in the order they appear in the file.
@@ -80,6 +81,13 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Comparison,
         TrendRow,
         Trend,
+        PackRef,
+        MoveKind,
+        Move,
+        Carried,
+        LeftBehind,
+        KindCount,
+        RebasePlan,
     ]
 }
 

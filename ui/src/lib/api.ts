@@ -26,6 +26,8 @@ import type {
   MergePreview,
   Merged,
   PackChoice,
+  PackRef,
+  RebasePlan,
   Role,
   Saved,
   Settings,
@@ -126,6 +128,13 @@ export const api = {
     call<MergePreview>('merge_preview', { id, path, allowUnsigned }),
   applyMerge: (id: string, path: string, allowUnsigned: boolean, choices: MergeChoice[]) =>
     call<Merged>('apply_merge', { id, path, allowUnsigned, choices }),
+
+  /** The newest edition this assessment could move to; null when it is on the current one. */
+  rebaseOffer: (id: string) => call<PackRef | null>('rebase_offer', { id }),
+  /** What moving to pack `to` (`PACK@VERSION`) would do; nothing is written. */
+  rebasePreview: (id: string, to: string) => call<RebasePlan>('rebase_preview', { id, to }),
+  /** Moves the assessment to pack `to` in one step. */
+  rebaseApply: (id: string, to: string) => call<RebasePlan>('rebase_apply', { id, to }),
 
   /** Other assessments of the same organisation and catalogue, newest first. */
   comparable: (id: string) => call<ComparePeers>('comparable', { id }),

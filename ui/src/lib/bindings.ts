@@ -1167,3 +1167,17 @@ groups: Array<TrendRow>,
  * The overall score of each assessment.
  */
 overall: Array<number | null>, };
+
+export type PackRef = { id: string, version: string, };
+
+export type MoveKind = "kept" | "renamed" | "changed" | "split" | "merged" | "new" | "withdrawn";
+
+export type Move = { kind: MoveKind, from: Array<string>, to: Array<string>, notes: Array<string>, answered: Array<string>, };
+
+export type Carried = { from: string, to: string, confirm: boolean, };
+
+export type LeftBehind = { itemId: string, answer: AnswerInput, evidence: Array<string>, mergedInto?: string, };
+
+export type KindCount = { kind: MoveKind, items: number, };
+
+export type RebasePlan = { assessmentId: string, from: PackRef, to: PackRef, via: Array<PackRef>, moves: Array<Move>, carried: Array<Carried>, leftBehind: Array<LeftBehind>, links: { [key in string]?: Array<string> }, counts: Array<KindCount>, };
