@@ -35,12 +35,7 @@ pub async fn rebase_preview(
 }
 
 pub(crate) fn preview(s: &mut Store, ctx: &Ctx<'_>, id: &str, to: &str) -> CmdResult<RebasePlan> {
-    Ok(safe_app::rebase::rebase_preview(
-        s,
-        ctx.library()?,
-        id,
-        to,
-    )?)
+    Ok(safe_app::rebase::rebase_preview(s, ctx.library()?, id, to)?)
 }
 
 /// Moves assessment `id` to pack `to` in one transaction and returns what it did.
@@ -90,7 +85,9 @@ mod tests {
             .expect("2025 is offered");
         assert_eq!(offered.id, "safe2025-customs");
         let to = format!("{}@{}", offered.id, offered.version);
-        let plan = st.run_now(|s, ctx| preview(s, ctx, id, &to)).expect("preview");
+        let plan = st
+            .run_now(|s, ctx| preview(s, ctx, id, &to))
+            .expect("preview");
         let moved = st.run_now(|s, ctx| apply(s, ctx, id, &to)).expect("moved");
         assert_eq!(moved, plan);
         assert_eq!(

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use ts_rs::{Config, TS};
 
 use super::*;
-use safe_core::rebase::{Carried, KindCount, LeftBehind, Move, MoveKind, PackRef, RebasePlan};
 use crate::error::{CommandError, ErrorCode};
+use safe_core::rebase::{Carried, KindCount, LeftBehind, Move, MoveKind, PackRef, RebasePlan};
 
 /// Every type the UI sees, in the order they appear in the file.
 fn declarations(cfg: &Config) -> Vec<String> {
