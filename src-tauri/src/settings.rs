@@ -58,7 +58,8 @@ pub fn user_name(settings: &Settings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dto::{Language, Theme};
+    use crate::dto::Theme;
+    use safe_report::Lang;
 
     #[test]
     fn a_missing_file_gives_defaults_and_saved_settings_read_back() {
@@ -66,7 +67,7 @@ mod tests {
         let path = dir.path().join("sub").join("settings.json");
         assert_eq!(load(&path).expect("missing is fine"), Settings::default());
         let s = Settings {
-            language: Language::Fr,
+            language: Lang::Fr,
             theme: Theme::Dark,
             user_name: "Awa Diop".into(),
         };
@@ -91,7 +92,7 @@ mod tests {
     fn unknown_or_missing_fields_fall_back_to_defaults() {
         let s: Settings = serde_json::from_str(r#"{"theme":"light","future":1}"#).expect("lenient");
         assert_eq!(s.theme, Theme::Light);
-        assert_eq!(s.language, Language::En);
+        assert_eq!(s.language, Lang::En);
     }
 
     #[test]

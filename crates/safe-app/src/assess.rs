@@ -110,7 +110,9 @@ pub fn change_answer(
 }
 
 /// An item's evidence after an attach or a detach.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
 pub struct Attached {
     /// The files this action attached, in the order given (none for a detach).
     pub added: Vec<Evidence>,

@@ -50,7 +50,9 @@ pub fn organisation_family(store: &Store, organisation: &str) -> Result<Vec<Asse
 }
 
 /// An assessment and the others of its family, to compare with.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
 pub struct Peers {
     /// The assessment.
     pub assessment: Assessment,

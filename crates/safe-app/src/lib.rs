@@ -16,6 +16,8 @@
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
 pub mod assess;
+#[cfg(test)]
+mod bindings;
 mod error;
 pub mod family;
 pub mod rebase;

@@ -39,6 +39,7 @@ pub fn same_family(a: &Assessment, b: &Assessment) -> bool {
 /// One assessment in a comparison or trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Point {
     /// Id.
     pub id: String,
@@ -69,6 +70,7 @@ fn point(o: &Opened) -> Point {
 /// How an item's answer moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Movement {
     /// A better status.
     Improved,
@@ -85,6 +87,7 @@ pub enum Movement {
 /// One item whose status differs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemChange {
     /// Item id.
     pub item_id: String,
@@ -103,6 +106,7 @@ pub struct ItemChange {
 /// A group's score in both assessments.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupDelta {
     /// Group id.
     pub id: String,
@@ -123,6 +127,7 @@ pub struct GroupDelta {
 /// A gap that closed or opened.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GapChange {
     /// Item id.
     pub item_id: String,
@@ -139,6 +144,7 @@ pub struct GapChange {
 /// What changed from one assessment to another.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
     /// The earlier assessment (as given first).
     pub before: Point,
@@ -291,6 +297,7 @@ pub fn compare(a: &Opened, b: &Opened) -> Result<Comparison> {
 /// One top-level group's score across the assessments of a trend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrendRow {
     /// Group id.
     pub id: String,
@@ -305,6 +312,7 @@ pub struct TrendRow {
 /// Scores per top-level group over time.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Trend {
     /// The assessments, oldest first.
     pub assessments: Vec<Point>,

@@ -30,9 +30,9 @@ impl Stamp {
 }
 
 /// The answer to one item.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Status {
     /// Fully in place.
     Met,
@@ -87,9 +87,9 @@ impl Status {
 }
 
 /// How urgent closing a gap is, in the user's judgement.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Priority {
     /// Do first.
     High,
@@ -131,6 +131,7 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate> {
 /// What a user fills in to create an assessment.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NewAssessment {
     /// Title.
     pub title: String,
@@ -155,6 +156,7 @@ pub struct NewAssessment {
 /// An assessment: one organisation's self-assessment against one pinned pack version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Assessment {
     /// Id (UUID).
     pub id: String,
@@ -187,9 +189,9 @@ pub struct Assessment {
 }
 
 /// The editable part of an answer. Saving one replaces the whole answer.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AnswerInput {
     /// Status.
     pub status: Status,
@@ -231,6 +233,7 @@ impl AnswerInput {
 /// A saved answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Answer {
     /// Item id.
     pub item_id: String,
@@ -250,6 +253,7 @@ pub struct Answer {
 /// A stored evidence file (its metadata; the content is fetched separately).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Evidence {
     /// SHA-256 of the content, hex.
     pub sha256: String,

@@ -27,7 +27,7 @@ use crate::model::{Answer, AnswerInput, Assessment, Status};
 use crate::{Error, Result};
 
 /// A pack by id and version.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "EditionRef"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PackRef {

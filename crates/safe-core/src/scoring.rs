@@ -36,6 +36,7 @@ pub const READY_FROM: f64 = 85.0;
 /// Score and completion of a set of items.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Score {
     /// 0 to 100, or `None` when nothing scorable is answered.
     pub score: Option<f64>,
@@ -97,6 +98,7 @@ impl Score {
 /// The score of one group of the pack's tree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupScore {
     /// Group id.
     pub id: String,
@@ -118,6 +120,7 @@ pub struct GroupScore {
 /// The score of one strategic aim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AimScore {
     /// The aim.
     pub aim: Aim,
@@ -131,6 +134,7 @@ pub struct AimScore {
 /// The readiness of a trader for AEO status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Readiness {
     /// Rule 1 matched.
     NotReady,
@@ -157,6 +161,7 @@ impl Readiness {
 /// The verdict and the rule that produced it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Verdict {
     /// The readiness.
     pub readiness: Readiness,
@@ -169,6 +174,7 @@ pub struct Verdict {
 /// One gap: an applicable item not (fully) met or not answered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Gap {
     /// Item id.
     pub item_id: String,
@@ -197,6 +203,7 @@ pub struct Gap {
 /// Everything computed from an assessment's answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scorecard {
     /// The whole assessment.
     pub overall: Score,

@@ -6,9 +6,12 @@ use chrono::{Datelike, NaiveDate};
 use safe_core::catalogue::{Criticality, Profile};
 use safe_core::model::{Priority, Status};
 use safe_core::scoring::Readiness;
+use serde::{Deserialize, Serialize};
 
 /// The language of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Lang {
     /// English (default).
     #[default]

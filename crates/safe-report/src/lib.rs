@@ -42,7 +42,9 @@ pub use progress_since::{Comparison, comparison};
 pub use write::write_report;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Format {
     /// PDF (typst).
     Pdf,
@@ -92,7 +94,11 @@ impl Format {
 }
 
 /// Paper size of the PDF (and of the HTML print stylesheet).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Paper {
     /// ISO A4 (default).
     #[default]

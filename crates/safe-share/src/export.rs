@@ -29,7 +29,9 @@ pub struct ExportOptions {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportSummary {
     /// The file written.
     pub path: PathBuf,

@@ -42,6 +42,7 @@ pub const EVIDENCE_DIR: &str = "evidence/";
 
 /// The pack an assessment is pinned to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PackRef {
     /// Pack id.
     pub id: String,
@@ -52,6 +53,7 @@ pub struct PackRef {
 /// Who signed a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Signer {
     /// The organisation (the assessment's).
     pub organisation: String,
@@ -64,6 +66,7 @@ pub struct Signer {
 /// `manifest.json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Manifest {
     /// Format version.
     pub format: u32,

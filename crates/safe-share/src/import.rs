@@ -35,6 +35,7 @@ pub fn open_checked(path: &Path, opts: &ImportOptions) -> Result<ShareFile> {
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     /// The new assessment.
     pub assessment: Assessment,
@@ -117,6 +118,7 @@ pub fn import(
 /// Whether a file's content is what was signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Integrity {
     /// Signed, and every member matches.
     Intact,
@@ -129,6 +131,7 @@ pub enum Integrity {
 /// The result of [`verify`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Verification {
     /// Intact, unsigned or tampered.
     pub integrity: Integrity,

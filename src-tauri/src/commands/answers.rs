@@ -3,7 +3,9 @@
 use safe_core::store::Store;
 use tauri::State;
 
-use crate::dto::{AnswerInput, HistoryEntry, Saved};
+use safe_core::model::AnswerInput;
+
+use crate::dto::{HistoryEntry, Saved};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
 
@@ -27,9 +29,9 @@ pub(crate) fn save(
     item_id: &str,
     input: AnswerInput,
 ) -> CmdResult<Saved> {
-    let saved = safe_app::assess::save_answer(s, id, item_id, &input.into(), &ctx.stamp)?;
+    let saved = safe_app::assess::save_answer(s, id, item_id, &input, &ctx.stamp)?;
     Ok(Saved {
-        answer: Some(saved.answer.into()),
+        answer: Some(saved.answer),
         progress: (&saved.scorecard).into(),
     })
 }

@@ -4,7 +4,7 @@ use chrono::Utc;
 use safe_core::store;
 use tauri::State;
 
-use crate::dto::{AppInfo, Backup, Settings};
+use crate::dto::{AppInfo, Settings};
 use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, blocking};
 
@@ -41,23 +41,15 @@ pub async fn set_settings(state: State<'_, AppState>, settings: Settings) -> Cmd
 
 /// Takes a backup of the database now.
 #[tauri::command]
-pub async fn backup_now(state: State<'_, AppState>) -> CmdResult<Backup> {
-    state
-        .run(|s, _| Ok(s.backup("manual", Utc::now())?.into()))
-        .await
+pub async fn backup_now(state: State<'_, AppState>) -> CmdResult<store::BackupInfo> {
+    state.run(|s, _| Ok(s.backup("manual", Utc::now())?)).await
 }
 
 /// The backups, newest first.
 #[tauri::command]
-pub async fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<Backup>> {
+pub async fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<store::BackupInfo>> {
     let db = state.paths().database.clone();
-    blocking(move || {
-        Ok(store::list_backups(&db)?
-            .into_iter()
-            .map(Into::into)
-            .collect())
-    })
-    .await
+    blocking(move || Ok(store::list_backups(&db)?)).await
 }
 
 /// Replaces the database with a backup, chosen by its label; the current file is kept aside.

@@ -3,9 +3,11 @@
 use safe_core::store::Store;
 use tauri::State;
 
-use crate::dto::{
-    Assessment, AssessmentDetails, AssessmentSummary, Dashboard, PackChoice, Role, Workspace,
-};
+use safe_core::catalogue::Role;
+use safe_core::model::{Assessment, NewAssessment};
+use safe_core::store::AssessmentSummary;
+
+use crate::dto::{Dashboard, PackChoice, Workspace};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx};
 
@@ -15,8 +17,10 @@ pub async fn roles(state: State<'_, AppState>, lang: Option<String>) -> CmdResul
     state
         .run(move |_, ctx| {
             let lang = lang.as_deref().unwrap_or("en");
-            let roles = safe_core::catalogue::localized_roles(ctx.library()?.roles(), lang);
-            Ok(roles.iter().map(Role::from).collect())
+            Ok(safe_core::catalogue::localized_roles(
+                ctx.library()?.roles(),
+                lang,
+            ))
         })
         .await
 }
@@ -45,14 +49,14 @@ pub async fn list_assessments(state: State<'_, AppState>) -> CmdResult<Vec<Asses
 }
 
 pub(crate) fn list(s: &mut Store) -> CmdResult<Vec<AssessmentSummary>> {
-    Ok(s.list_assessments()?.into_iter().map(Into::into).collect())
+    Ok(s.list_assessments()?)
 }
 
 /// Creates an assessment on the current catalogue pack of its profile.
 #[tauri::command]
 pub async fn create_assessment(
     state: State<'_, AppState>,
-    details: AssessmentDetails,
+    details: NewAssessment,
 ) -> CmdResult<Assessment> {
     state.run(move |s, ctx| create(s, ctx, &details)).await
 }
@@ -60,10 +64,16 @@ pub async fn create_assessment(
 pub(crate) fn create(
     s: &mut Store,
     ctx: &Ctx<'_>,
-    details: &AssessmentDetails,
+    details: &NewAssessment,
 ) -> CmdResult<Assessment> {
     let id = uuid::Uuid::new_v4().to_string();
-    Ok(safe_app::assess::create(s, ctx.library()?, &details.to_core(), &id, &ctx.stamp)?.into())
+    Ok(safe_app::assess::create(
+        s,
+        ctx.library()?,
+        details,
+        &id,
+        &ctx.stamp,
+    )?)
 }
 
 /// Changes an assessment's details (title, organisation, roles, ...).
@@ -71,15 +81,10 @@ pub(crate) fn create(
 pub async fn update_assessment(
     state: State<'_, AppState>,
     id: String,
-    details: AssessmentDetails,
+    details: NewAssessment,
 ) -> CmdResult<Assessment> {
     state
-        .run(move |s, ctx| {
-            Ok(
-                s.update_assessment(ctx.library()?, &id, &details.to_core(), &ctx.stamp)?
-                    .into(),
-            )
-        })
+        .run(move |s, ctx| Ok(s.update_assessment(ctx.library()?, &id, &details, &ctx.stamp)?))
         .await
 }
 
@@ -93,8 +98,7 @@ pub async fn duplicate_assessment(
     state
         .run(move |s, ctx| {
             let new_id = uuid::Uuid::new_v4().to_string();
-            Ok(s.duplicate_assessment(&id, &new_id, &title, &ctx.stamp)?
-                .into())
+            Ok(s.duplicate_assessment(&id, &new_id, &title, &ctx.stamp)?)
         })
         .await
 }
@@ -111,7 +115,7 @@ pub async fn delete_assessment(state: State<'_, AppState>, id: String) -> CmdRes
 #[tauri::command]
 pub async fn restore_assessment(state: State<'_, AppState>, id: String) -> CmdResult<Assessment> {
     state
-        .run(move |s, ctx| Ok(s.restore_assessment(&id, &ctx.stamp)?.into()))
+        .run(move |s, ctx| Ok(s.restore_assessment(&id, &ctx.stamp)?))
         .await
 }
 
@@ -133,11 +137,11 @@ pub(crate) fn open(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Wor
         .localized(lang.unwrap_or_else(|| o.pack.language()))
         .pack;
     Ok(Workspace {
-        pack: (&safe_app::assess::visible_pack(&pack, &o.assessment.roles)).into(),
+        pack: safe_app::assess::visible_pack(&pack, &o.assessment.roles),
         progress: (&o.scorecard).into(),
-        assessment: o.assessment.into(),
-        answers: o.answers.into_iter().map(Into::into).collect(),
-        evidence: o.evidence.into_iter().map(Into::into).collect(),
+        assessment: o.assessment,
+        answers: o.answers,
+        evidence: o.evidence,
     })
 }
 
@@ -147,8 +151,8 @@ pub async fn dashboard(state: State<'_, AppState>, id: String) -> CmdResult<Dash
     state
         .run(move |s, _| {
             Ok(Dashboard {
-                scorecard: safe_app::assess::scorecard(s, &id)?.into(),
-                assessment: s.assessment(&id)?.into(),
+                scorecard: safe_app::assess::scorecard(s, &id)?,
+                assessment: s.assessment(&id)?,
             })
         })
         .await

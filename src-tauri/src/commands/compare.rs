@@ -4,23 +4,21 @@
 use safe_core::store::Store;
 use tauri::State;
 
-use crate::dto::{ComparePeers, Comparison, Trend};
+use safe_app::family::Peers;
+use safe_core::compare::{Comparison, Trend};
+
 use crate::error::CmdResult;
 use crate::state::AppState;
 
 /// Assessment `id` and the others of its family (same organisation, same catalogue); newest
 /// first.
 #[tauri::command]
-pub async fn comparable(state: State<'_, AppState>, id: String) -> CmdResult<ComparePeers> {
+pub async fn comparable(state: State<'_, AppState>, id: String) -> CmdResult<Peers> {
     state.run(move |s, _| peers(s, &id)).await
 }
 
-pub(crate) fn peers(s: &mut Store, id: &str) -> CmdResult<ComparePeers> {
-    let p = safe_app::family::peers(s, id)?;
-    Ok(ComparePeers {
-        assessment: p.assessment.into(),
-        peers: p.peers.into_iter().map(Into::into).collect(),
-    })
+pub(crate) fn peers(s: &mut Store, id: &str) -> CmdResult<Peers> {
+    Ok(safe_app::family::peers(s, id)?)
 }
 
 /// Compares two assessments, the earlier one (by creation) first whatever the order given.
@@ -34,7 +32,7 @@ pub async fn compare_assessments(
 }
 
 pub(crate) fn compare(s: &mut Store, a: &str, b: &str) -> CmdResult<Comparison> {
-    Ok(safe_app::family::compare(s, a, b)?.into())
+    Ok(safe_app::family::compare(s, a, b)?)
 }
 
 /// The scores per section over time of `id`'s family; `None` while it has fewer than
@@ -48,5 +46,5 @@ pub async fn organisation_trend(
 }
 
 pub(crate) fn trend(s: &mut Store, id: &str) -> CmdResult<Option<Trend>> {
-    Ok(safe_app::family::family_trend(s, id)?.map(Into::into))
+    Ok(safe_app::family::family_trend(s, id)?)
 }

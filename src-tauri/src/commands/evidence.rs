@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
+use safe_app::assess::Attached;
 use safe_core::store::{Store, Validity};
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
-use crate::dto::Attached;
 use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, Ctx, blocking};
 
@@ -55,9 +55,14 @@ pub(crate) fn attach(
     item_id: &str,
     paths: &[PathBuf],
 ) -> CmdResult<Attached> {
-    let done =
-        safe_app::assess::attach_evidence(s, id, item_id, paths, Validity::default(), &ctx.stamp)?;
-    Ok(attached(done))
+    Ok(safe_app::assess::attach_evidence(
+        s,
+        id,
+        item_id,
+        paths,
+        Validity::default(),
+        &ctx.stamp,
+    )?)
 }
 
 /// Detaches an evidence file from an item (it stays in the assessment's list and history).
@@ -70,15 +75,9 @@ pub async fn remove_evidence(
 ) -> CmdResult<Attached> {
     state
         .run(move |s, ctx| {
-            let done = safe_app::assess::remove_evidence(s, &id, &item_id, &sha256, &ctx.stamp)?;
-            Ok(attached(done))
+            Ok(safe_app::assess::remove_evidence(
+                s, &id, &item_id, &sha256, &ctx.stamp,
+            )?)
         })
         .await
-}
-
-fn attached(a: safe_app::assess::Attached) -> Attached {
-    Attached {
-        evidence: a.evidence.into_iter().map(Into::into).collect(),
-        answer: a.answer.map(Into::into),
-    }
 }

@@ -8,7 +8,9 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::dialogs;
-use crate::dto::{ExportFormat, ExportRequest, ExportStep, Exported, Language, Paper};
+use safe_report::{Format, Lang};
+
+use crate::dto::{ExportRequest, ExportStep, Exported};
 use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, blocking};
 
@@ -56,7 +58,7 @@ pub async fn export_report(
             .await?
     };
     send(ExportStep::Rendering);
-    let format = request.format.to_report();
+    let format = request.format;
     let bytes = blocking(move || Ok(safe_app::report::render(&data, format, &opts)?)).await?;
     send(ExportStep::Writing);
     let size = bytes.len() as u64;
@@ -97,42 +99,18 @@ pub async fn open_exported(
 
 /// The report options of a request, generated now and judged against the user's date.
 pub(crate) fn options(request: &ExportRequest) -> safe_report::Options {
-    let lang = match request.language {
-        Language::En => safe_report::Lang::En,
-        Language::Fr => safe_report::Lang::Fr,
-    };
-    let paper = match request.paper {
-        Paper::A4 => safe_report::Paper::A4,
-        Paper::Letter => safe_report::Paper::Letter,
-    };
-    safe_app::report::options(lang, paper, Utc::now())
+    safe_app::report::options(request.language, request.paper, Utc::now())
 }
 
-fn dialog_title(lang: Language) -> &'static str {
+fn dialog_title(lang: Lang) -> &'static str {
     match lang {
-        Language::En => "Save the report",
-        Language::Fr => "Enregistrer le rapport",
-    }
-}
-
-impl ExportFormat {
-    fn slug(self) -> &'static str {
-        self.to_report().slug()
-    }
-
-    fn to_report(self) -> safe_report::Format {
-        match self {
-            ExportFormat::Pdf => safe_report::Format::Pdf,
-            ExportFormat::Html => safe_report::Format::Html,
-            ExportFormat::Xlsx => safe_report::Format::Xlsx,
-            ExportFormat::Csv => safe_report::Format::Csv,
-            ExportFormat::Json => safe_report::Format::Json,
-        }
+        Lang::En => "Save the report",
+        Lang::Fr => "Enregistrer le rapport",
     }
 }
 
 /// A file name for the report from the assessment's title.
-fn file_name(title: &str, format: ExportFormat) -> String {
+fn file_name(title: &str, format: Format) -> String {
     format!("{}-report.{}", file_stem(title), format.slug())
 }
 
@@ -161,17 +139,17 @@ mod tests {
     #[test]
     fn report_file_names_are_safe_and_readable() {
         assert_eq!(
-            file_name("AEO readiness 2026", ExportFormat::Pdf),
+            file_name("AEO readiness 2026", Format::Pdf),
             "AEO-readiness-2026-report.pdf"
         );
         assert_eq!(
-            file_name("../../etc/passwd", ExportFormat::Json),
+            file_name("../../etc/passwd", Format::Json),
             "etc-passwd-report.json"
         );
         assert_eq!(
-            file_name("Évaluation — Douane (KE)", ExportFormat::Xlsx),
+            file_name("Évaluation — Douane (KE)", Format::Xlsx),
             "Évaluation-Douane-KE-report.xlsx"
         );
-        assert_eq!(file_name("///", ExportFormat::Csv), "assessment-report.csv");
+        assert_eq!(file_name("///", Format::Csv), "assessment-report.csv");
     }
 }

@@ -1,5 +1,6 @@
 //! The Tauri commands: each unpacks its arguments, makes the `safe_app` (or core) call of one
-//! user action, and maps the result to the boundary types. No SQL and no business rules live here.
+//! user action, and returns its result: the core's, sharing, report or app crate's own type, or
+//! a screen shape of `crate::dto` built from them. No SQL and no business rules live here.
 
 pub mod answers;
 pub mod app;

@@ -6,15 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use safe_core::store::Store;
-use safe_share::{ImportOptions, Limits};
+use safe_core::store::{MergeReport, Store};
+use safe_share::{ExportSummary, ImportOptions, ImportOutcome, Limits};
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
-use crate::dto::{
-    Imported, MergeChoice, MergeConflict, MergePreview, MergeTaken, Merged, ShareCheck,
-    ShareExported,
-};
+use crate::dto::{MergeChoice, MergeConflict, MergePreview, MergeTaken, ShareCheck};
 use crate::error::CmdResult;
 use crate::state::{AppState, Ctx, blocking};
 
@@ -34,7 +31,7 @@ pub async fn export_share(
     id: String,
     redact: bool,
     title: String,
-) -> CmdResult<Option<ShareExported>> {
+) -> CmdResult<Option<ExportSummary>> {
     let aid = id.clone();
     let name = state.run(move |s, _| Ok(s.assessment(&aid)?.title)).await?;
     let name = file_name(&name, redact);
@@ -56,9 +53,11 @@ pub(crate) fn export_to(
     id: &str,
     redact: bool,
     path: &Path,
-) -> CmdResult<ShareExported> {
+) -> CmdResult<ExportSummary> {
     // The native dialog has already asked before replacing an existing file.
-    Ok(safe_app::share::export(s, db, id, redact, true, path, &ctx.stamp)?.into())
+    Ok(safe_app::share::export(
+        s, db, id, redact, true, path, &ctx.stamp,
+    )?)
 }
 
 fn file_name(title: &str, redact: bool) -> String {
@@ -100,22 +99,15 @@ pub(crate) fn check(
     path: PathBuf,
     verified: safe_app::share::Verified,
 ) -> CmdResult<ShareCheck> {
-    let merge_targets = safe_app::share::merge_targets(s, &verified.verification)?
-        .into_iter()
-        .map(Into::into)
-        .collect();
-    let (v, own_key) = (verified.verification, verified.own_key);
+    let merge_targets = safe_app::share::merge_targets(s, &verified.verification)?;
     Ok(ShareCheck {
         file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
         path: path.display().to_string(),
-        integrity: v.integrity.into(),
-        reason: v.reason,
-        signer: v.signer.map(Into::into),
-        own_key,
-        manifest: v.manifest.as_ref().map(Into::into),
+        verification: verified.verification,
+        own_key: verified.own_key,
         merge_targets,
     })
 }
@@ -127,7 +119,7 @@ pub async fn import_share(
     state: State<'_, AppState>,
     path: String,
     allow_unsigned: bool,
-) -> CmdResult<Imported> {
+) -> CmdResult<ImportOutcome> {
     let path = state.picked(&path)?;
     state
         .run(move |s, ctx| import(s, ctx, &path, allow_unsigned))
@@ -139,9 +131,15 @@ pub(crate) fn import(
     ctx: &Ctx<'_>,
     path: &Path,
     allow_unsigned: bool,
-) -> CmdResult<Imported> {
+) -> CmdResult<ImportOutcome> {
     let new_id = uuid::Uuid::new_v4().to_string();
-    Ok(safe_app::share::import(s, path, &options(allow_unsigned), &new_id, &ctx.stamp)?.into())
+    Ok(safe_app::share::import(
+        s,
+        path,
+        &options(allow_unsigned),
+        &new_id,
+        &ctx.stamp,
+    )?)
 }
 
 /// What merging a picked file into assessment `id` would do: items taken, conflicts side by side.
@@ -174,7 +172,7 @@ pub(crate) fn preview(
             Some(MergeTaken {
                 item_id: item.clone(),
                 title: p.title(item),
-                theirs: theirs.clone().into(),
+                theirs: theirs.clone(),
             })
         })
         .collect();
@@ -184,23 +182,21 @@ pub(crate) fn preview(
         .iter()
         .map(|c| MergeConflict {
             title: p.title(&c.item_id),
-            item_id: c.item_id.clone(),
-            mine: c.mine.clone().into(),
-            theirs: c.theirs.clone().into(),
+            conflict: c.clone(),
         })
         .collect();
     let plan = &p.plan;
     Ok(MergePreview {
-        assessment: p.assessment.clone().into(),
+        assessment: p.assessment.clone(),
         file_name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        signer: p.file.signature.as_ref().map(|x| x.signer.clone().into()),
+        signer: p.file.signature.as_ref().map(|x| x.signer.clone()),
         take,
         conflicts,
-        same: u32::try_from(plan.same.len()).unwrap_or(u32::MAX),
-        only_mine: u32::try_from(plan.only_mine.len()).unwrap_or(u32::MAX),
+        same: plan.same.len(),
+        only_mine: plan.only_mine.len(),
     })
 }
 
@@ -213,7 +209,7 @@ pub async fn apply_merge(
     path: String,
     allow_unsigned: bool,
     choices: Vec<MergeChoice>,
-) -> CmdResult<Merged> {
+) -> CmdResult<MergeReport> {
     let path = state.picked(&path)?;
     state
         .run(move |s, ctx| merge(s, ctx, &id, &path, allow_unsigned, &choices))
@@ -227,14 +223,16 @@ pub(crate) fn merge(
     path: &Path,
     allow_unsigned: bool,
     choices: &[MergeChoice],
-) -> CmdResult<Merged> {
-    let choose = |item: &str| {
-        choices
-            .iter()
-            .find(|c| c.item_id == item)
-            .map(|c| c.side.into())
-    };
-    Ok(safe_app::share::merge(s, id, path, &options(allow_unsigned), &choose, &ctx.stamp)?.into())
+) -> CmdResult<MergeReport> {
+    let choose = |item: &str| choices.iter().find(|c| c.item_id == item).map(|c| c.side);
+    Ok(safe_app::share::merge(
+        s,
+        id,
+        path,
+        &options(allow_unsigned),
+        &choose,
+        &ctx.stamp,
+    )?)
 }
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::dto::{AnswerInput, AssessmentDetails, Profile, Status};
 use crate::state::{AppState, Paths};
+use safe_core::catalogue::Profile;
+use safe_core::model::{AnswerInput, NewAssessment, Status};
 
 use super::{answers, assessments, evidence};
 
@@ -18,8 +19,8 @@ fn state() -> (tempfile::TempDir, AppState) {
     (dir, state)
 }
 
-fn trader() -> AssessmentDetails {
-    AssessmentDetails {
+fn trader() -> NewAssessment {
+    NewAssessment {
         title: "Acme".into(),
         profile: Some(Profile::Trader),
         roles: vec!["importer".into()],
@@ -28,6 +29,7 @@ fn trader() -> AssessmentDetails {
         identifiers: String::new(),
         assessors: String::new(),
         scope: String::new(),
+        pack_id: None,
     }
 }
 
@@ -117,7 +119,9 @@ fn unknown_ids_come_back_as_not_found() {
 mod sharing {
     use super::*;
     use crate::commands::{compare, share};
-    use crate::dto::{Integrity, MergeChoice, Side};
+    use crate::dto::MergeChoice;
+    use safe_core::store::Side;
+    use safe_share::Integrity;
 
     fn answer(st: &AppState, id: &str, item: &str, status: Status, comment: &str) {
         let mut i = input(status, "");
@@ -152,9 +156,12 @@ mod sharing {
         assert_eq!(out.fingerprint.len(), 16);
 
         let check = verify(&st, &file);
-        assert_eq!(check.integrity, Integrity::Intact);
+        assert_eq!(check.verification.integrity, Integrity::Intact);
         assert!(check.own_key, "signed by this installation");
-        assert_eq!(check.signer.expect("signed").fingerprint, out.fingerprint);
+        assert_eq!(
+            check.verification.signer.expect("signed").fingerprint,
+            out.fingerprint
+        );
         let targets: Vec<&str> = check.merge_targets.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(
             targets,
@@ -188,10 +195,17 @@ mod sharing {
         let take: Vec<&str> = p.take.iter().map(|t| t.item_id.as_str()).collect();
         assert_eq!(take, vec!["AEO.A.03"]);
         assert!(!p.take[0].title.is_empty(), "items come with their titles");
-        let conflicts: Vec<&str> = p.conflicts.iter().map(|c| c.item_id.as_str()).collect();
+        let conflicts: Vec<&str> = p
+            .conflicts
+            .iter()
+            .map(|c| c.conflict.item_id.as_str())
+            .collect();
         assert_eq!(conflicts, vec!["AEO.A.01", "AEO.A.02"]);
-        assert_eq!(p.conflicts[0].mine.input.comment, "policy signed");
-        assert_eq!(p.conflicts[0].theirs.input.comment, "policy draft only");
+        assert_eq!(p.conflicts[0].conflict.mine.input.comment, "policy signed");
+        assert_eq!(
+            p.conflicts[0].conflict.theirs.input.comment,
+            "policy draft only"
+        );
 
         // A missing choice refuses the whole merge.
         let one = vec![MergeChoice {
@@ -215,7 +229,14 @@ mod sharing {
         let done = st
             .run_now(|s, ctx| share::merge(s, ctx, &a.id, &back, false, &both))
             .expect("merged");
-        assert_eq!((done.taken, done.chose_theirs, done.chose_mine), (1, 1, 1));
+        assert_eq!(
+            (done.taken, done.chose_theirs, done.chose_mine),
+            (
+                vec!["AEO.A.03".to_string()],
+                vec!["AEO.A.01".to_string()],
+                vec!["AEO.A.02".to_string()]
+            )
+        );
         let ws = st
             .run_now(|s, _| assessments::open(s, &a.id, None))
             .expect("opens");
@@ -318,7 +339,8 @@ mod sharing {
 mod report_progress {
     use super::*;
     use crate::commands::export;
-    use crate::dto::{ExportFormat, ExportRequest, Language, Paper};
+    use crate::dto::ExportRequest;
+    use safe_report::{Format, Lang, Paper};
 
     fn json_report(
         st: &AppState,
@@ -327,8 +349,8 @@ mod report_progress {
     ) -> crate::error::CmdResult<serde_json::Value> {
         let request = ExportRequest {
             assessment_id: id.into(),
-            format: ExportFormat::Json,
-            language: Language::En,
+            format: Format::Json,
+            language: Lang::En,
             paper: Paper::A4,
             compare_with: previous.map(Into::into),
         };

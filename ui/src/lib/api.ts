@@ -4,38 +4,9 @@
 
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type {
-  AnswerInput,
-  AppInfo,
-  Assessment,
-  AssessmentDetails,
-  AssessmentSummary,
-  Attached,
-  Backup,
-  CommandError,
-  ComparePeers,
-  Comparison,
-  Dashboard,
-  ErrorCode,
-  ExportRequest,
-  ExportStep,
-  Exported,
-  HistoryEntry,
-  Imported,
-  MergeChoice,
-  MergePreview,
-  Merged,
-  PackChoice,
-  PackRef,
-  RebasePlan,
-  Role,
-  Saved,
-  Settings,
-  ShareCheck,
-  ShareExported,
-  Trend,
-  Workspace,
-} from './bindings';
+import type { AnswerInput, Assessment, AssessmentSummary, Attached, BackupInfo, Comparison, ErrorCode, ExportSummary, ImportOutcome, MergeReport, NewAssessment, Peers, Role, Trend } from './bindings';
+import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
+import type { EditionRef, RebasePlan } from './bindings';
 
 /** A failed command: `code` is stable (one of the shell's `ErrorCode`s), `message` is for people. */
 export class ApiError extends Error {
@@ -74,8 +45,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   setSettings: (settings: Settings) => call<AppInfo>('set_settings', { settings }),
-  backupNow: () => call<Backup>('backup_now'),
-  listBackups: () => call<Backup[]>('list_backups'),
+  backupNow: () => call<BackupInfo>('backup_now'),
+  listBackups: () => call<BackupInfo[]>('list_backups'),
   restoreBackup: (label: string) => call<AppInfo>('restore_backup', { label }),
 
   /** The roles, named in `lang` where they have a translation. */
@@ -83,9 +54,9 @@ export const api = {
   /** The catalogue packs: the default of each profile and the superseded ones. */
   cataloguePacks: (lang: string) => call<PackChoice[]>('catalogue_packs', { lang }),
   listAssessments: () => call<AssessmentSummary[]>('list_assessments'),
-  createAssessment: (details: AssessmentDetails) =>
+  createAssessment: (details: NewAssessment) =>
     call<Assessment>('create_assessment', { details }),
-  updateAssessment: (id: string, details: AssessmentDetails) =>
+  updateAssessment: (id: string, details: NewAssessment) =>
     call<Assessment>('update_assessment', { id, details }),
   duplicateAssessment: (id: string, title: string) =>
     call<Assessment>('duplicate_assessment', { id, title }),
@@ -118,26 +89,26 @@ export const api = {
 
   /** Asks where to save and writes a signed .safeassess file; null when the user cancelled. */
   exportShare: (id: string, redact: boolean, title: string) =>
-    call<ShareExported | null>('export_share', { id, redact, title }),
+    call<ExportSummary | null>('export_share', { id, redact, title }),
   /** Asks for a .safeassess file and checks it (nothing is written); null when cancelled. */
   pickShareFile: (title: string) => call<ShareCheck | null>('pick_share_file', { title }),
   /** Imports the picked file as a new assessment. */
   importShare: (path: string, allowUnsigned: boolean) =>
-    call<Imported>('import_share', { path, allowUnsigned }),
+    call<ImportOutcome>('import_share', { path, allowUnsigned }),
   mergePreview: (id: string, path: string, allowUnsigned: boolean) =>
     call<MergePreview>('merge_preview', { id, path, allowUnsigned }),
   applyMerge: (id: string, path: string, allowUnsigned: boolean, choices: MergeChoice[]) =>
-    call<Merged>('apply_merge', { id, path, allowUnsigned, choices }),
+    call<MergeReport>('apply_merge', { id, path, allowUnsigned, choices }),
 
   /** The newest edition this assessment could move to; null when it is on the current one. */
-  rebaseOffer: (id: string) => call<PackRef | null>('rebase_offer', { id }),
+  rebaseOffer: (id: string) => call<EditionRef | null>('rebase_offer', { id }),
   /** What moving to pack `to` (`PACK@VERSION`) would do; nothing is written. */
   rebasePreview: (id: string, to: string) => call<RebasePlan>('rebase_preview', { id, to }),
   /** Moves the assessment to pack `to` in one step. */
   rebaseApply: (id: string, to: string) => call<RebasePlan>('rebase_apply', { id, to }),
 
   /** Other assessments of the same organisation and catalogue, newest first. */
-  comparable: (id: string) => call<ComparePeers>('comparable', { id }),
+  comparable: (id: string) => call<Peers>('comparable', { id }),
   /** Compares two assessments, the older one first whatever the order given. */
   compareAssessments: (a: string, b: string) => call<Comparison>('compare_assessments', { a, b }),
   /** Scores per section over time; null when the organisation has fewer than three. */

@@ -15,14 +15,14 @@ function bar(g: GroupScore): Bar {
     id: g.id,
     label: g.label,
     title: g.title,
-    score: g.score.score,
-    completion: g.score.completion,
+    score: g.score,
+    completion: g.completion,
   };
 }
 
 /** Bars for the groups at one depth of the tree (0: pillars, parts or AEO sections). */
 export function groupBars(card: Scorecard, depth: number): Bar[] {
-  return card.groups.filter((g) => g.depth === depth && g.score.applicable > 0).map(bar);
+  return card.groups.filter((g) => g.depth === depth && g.applicable > 0).map(bar);
 }
 
 /** The label of a bar as one line that fits the chart's label column: the group's number, then

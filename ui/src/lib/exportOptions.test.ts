@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultBaseline, showsProgress } from './exportOptions';
 import type { AssessmentSummary } from './bindings';
 
-const peer = (id: string) => ({ assessment: { id } }) as unknown as AssessmentSummary;
+const peer = (id: string) => ({ id }) as unknown as AssessmentSummary;
 
 describe('export options', () => {
   it('offers progress in every report format but CSV and the assessment file', () => {

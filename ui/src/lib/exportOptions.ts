@@ -11,5 +11,5 @@ export function showsProgress(format: string): boolean {
 /** The earlier assessment a report compares with unless the user chooses: the one this
  * assessment was duplicated from, when it is still there; otherwise none. */
 export function defaultBaseline(basedOn: string | null, peers: AssessmentSummary[]): string | null {
-  return basedOn !== null && peers.some((p) => p.assessment.id === basedOn) ? basedOn : null;
+  return basedOn !== null && peers.some((p) => p.id === basedOn) ? basedOn : null;
 }

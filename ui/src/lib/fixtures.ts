@@ -13,7 +13,6 @@ export function item(id: string, over: Partial<Item> = {}): Item {
     criticality: 'major',
     mandatory: false,
     aim: 'prevent-exploitation',
-    provenance: null,
     ...over,
   };
 }
@@ -34,7 +33,7 @@ export function input(status: Status, over: Partial<AnswerInput> = {}): AnswerIn
 export function answer(itemId: string, status: Status, over: Partial<AnswerInput> = {}): Answer {
   return {
     itemId,
-    input: input(status, over),
+    ...input(status, over),
     carriedOver: false,
     updatedAt: '2026-11-27T10:00:00Z',
     updatedBy: 'ana',
@@ -47,7 +46,7 @@ export function pack(): Pack {
   const group = (id: string, items: Item[], groups: Pack['groups'] = []) => ({
     id,
     kind: 'section' as const,
-    label: id,
+    code: null,
     title: `Section ${id}`,
     summary: '',
     reference: '',
@@ -55,10 +54,14 @@ export function pack(): Pack {
     items,
   });
   return {
+    format: 2,
     id: 'p',
     title: 'Pack',
     edition: '2021',
+    date: '2021-06-01',
     version: '1.0.0',
+    profile: 'trader',
+    source: 'test',
     groups: [
       group('A', [item('A.1', { mandatory: true }), item('A.2', { title: 'Sécurité du fret' })]),
       group('B', [item('B.2')], [group('B.X', [item('B.1')])]),

@@ -23,7 +23,7 @@ export interface Searchable {
 
 export function searchable(rows: AssessmentSummary[]): Searchable[] {
   return rows.map((row) => {
-    const a = row.assessment;
+    const a = row;
     return { row, text: fold([a.title, a.organisation, a.country].join('\n')) };
   });
 }

@@ -4,12 +4,12 @@
 
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
-import type { Language } from './bindings';
+import type { Lang } from './bindings';
 
 export type Messages = Record<string, string>;
-export const catalogs: Record<Language, Messages> = { en, fr };
+export const catalogs: Record<Lang, Messages> = { en, fr };
 
-export const locale = $state<{ lang: Language }>({ lang: 'en' });
+export const locale = $state<{ lang: Lang }>({ lang: 'en' });
 
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
@@ -19,7 +19,7 @@ export function format(template: string, params?: Record<string, string | number
 }
 
 export function translate(
-  lang: Language,
+  lang: Lang,
   key: string,
   params?: Record<string, string | number>,
 ): string {

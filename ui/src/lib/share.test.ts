@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessmentSummary, MergeConflict, ShareCheck } from './bindings';
+import type { AssessmentSummary } from './bindings';
+import type { MergeConflict, ShareCheck } from './bindings-desktop';
 import { answer } from './fixtures';
 import {
   allTo,
@@ -30,22 +31,20 @@ function check(over: Partial<ShareCheck>): ShareCheck {
 
 function summary(id: string, createdAt: string): AssessmentSummary {
   return {
-    assessment: {
-      id,
-      title: id,
-      profile: 'trader',
-      roles: [],
-      organisation: 'Acme',
-      country: '',
-      identifiers: '',
-      assessors: '',
-      scope: '',
-      packId: 'p',
-      packVersion: '1',
-      createdAt,
-      updatedAt: createdAt,
-      basedOn: null,
-    },
+    id,
+    title: id,
+    profile: 'trader',
+    roles: [],
+    organisation: 'Acme',
+    country: '',
+    identifiers: '',
+    assessors: '',
+    scope: '',
+    packId: 'p',
+    packVersion: '1',
+    createdAt,
+    updatedAt: createdAt,
+    basedOn: null,
     applicable: 1,
     answered: 0,
     completion: 0,
@@ -54,7 +53,7 @@ function summary(id: string, createdAt: string): AssessmentSummary {
 
 describe('import offer', () => {
   it('refuses a tampered file outright, even when it names a local copy', () => {
-    const target = summary('a', '2026-01-01T00:00:00Z').assessment;
+    const target = summary('a', '2026-01-01T00:00:00Z');
     const o = importOffer(check({ integrity: 'tampered', mergeTargets: [target] }));
     expect(o).toEqual({ canImport: false, needsConsent: false, canMerge: false });
   });
@@ -64,7 +63,7 @@ describe('import offer', () => {
   });
   it('offers a merge only for a copy of a local assessment', () => {
     expect(importOffer(check({})).canMerge).toBe(false);
-    const target = summary('a', '2026-01-01T00:00:00Z').assessment;
+    const target = summary('a', '2026-01-01T00:00:00Z');
     expect(importOffer(check({ mergeTargets: [target] })).canMerge).toBe(true);
   });
   it('groups fingerprints by four digits', () => {

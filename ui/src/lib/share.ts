@@ -1,15 +1,9 @@
 // Decisions of the sharing screens, kept out of the components so they can be tested: what an
 // import may do with a checked file, the merge choices, and the comparison's defaults.
 
-import type {
-  Answer,
-  AnswerInput,
-  AssessmentSummary,
-  MergeChoice,
-  MergeConflict,
-  ShareCheck,
-  Side,
-} from './bindings';
+import type { Answer, AnswerInput, AssessmentSummary, Side } from './bindings';
+
+import type { MergeChoice, MergeConflict, ShareCheck } from './bindings-desktop';
 
 /** What the import dialog offers for a checked file. */
 export interface ImportOffer {
@@ -68,7 +62,7 @@ export type AnswerField = (typeof answerFields)[number];
 
 /** Whether a field differs between two answers. */
 export function differs(mine: Answer, theirs: Answer, field: AnswerField): boolean {
-  return mine.input[field] !== theirs.input[field];
+  return mine[field] !== theirs[field];
 }
 
 /**
@@ -79,12 +73,12 @@ export function defaultPeer(
   me: { basedOn: string | null; createdAt: string },
   peers: AssessmentSummary[],
 ): string | undefined {
-  const based = peers.find((p) => p.assessment.id === me.basedOn);
-  if (based) return based.assessment.id;
+  const based = peers.find((p) => p.id === me.basedOn);
+  if (based) return based.id;
   const older = peers
-    .filter((p) => p.assessment.createdAt < me.createdAt)
-    .sort((a, b) => b.assessment.createdAt.localeCompare(a.assessment.createdAt));
-  return (older[0] ?? peers[0])?.assessment.id;
+    .filter((p) => p.createdAt < me.createdAt)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (older[0] ?? peers[0])?.id;
 }
 
 /** A score delta as text: "+12", "−3", "0", or "–" when there is none. */

@@ -11,13 +11,34 @@ export interface Entry {
 
 export type Filter = 'all' | 'unanswered' | 'gaps' | 'flagged';
 
+/** A group's short label: its code, else its id (as `Group::label` in the core). */
+export function groupLabel(g: Group): string {
+  return g.code ?? g.id;
+}
+
+/** A group's items (a pack leaves an empty list out). */
+export function itemsOf(g: Group): Item[] {
+  return g.items ?? [];
+}
+
+/** A group's child groups (a pack leaves an empty list out). */
+export function groupsOf(g: Group): Group[] {
+  return g.groups ?? [];
+}
+
+/** An answer's editable fields, as saving sends them. */
+export function inputOf(a: Answer): AnswerInput {
+  const { status, justification, comment, owner, targetDate, priority, flagged } = a;
+  return { status, justification, comment, owner, targetDate, priority, flagged };
+}
+
 /** Every item in catalogue order, with its path. */
 export function entries(pack: Pack): Entry[] {
   const out: Entry[] = [];
   const walk = (g: Group, path: Group[]) => {
     const here = [...path, g];
-    for (const item of g.items) out.push({ item, path: here });
-    for (const c of g.groups) walk(c, here);
+    for (const item of itemsOf(g)) out.push({ item, path: here });
+    for (const c of groupsOf(g)) walk(c, here);
   };
   for (const g of pack.groups) walk(g, []);
   return out;
@@ -25,7 +46,7 @@ export function entries(pack: Pack): Entry[] {
 
 /** A gap: not met, partially met, or not answered (as the core's scoring counts gaps). */
 export function isGap(answer: Answer | undefined): boolean {
-  return !answer || answer.input.status === 'not-met' || answer.input.status === 'partially-met';
+  return !answer || answer.status === 'not-met' || answer.status === 'partially-met';
 }
 
 function normalise(s: string): string {
@@ -45,9 +66,9 @@ export function matches(item: Item, answer: Answer | undefined, query: string): 
       item.guidance,
       item.reference,
       ...item.evidence,
-      answer?.input.comment ?? '',
-      answer?.input.justification ?? '',
-      answer?.input.owner ?? '',
+      answer?.comment ?? '',
+      answer?.justification ?? '',
+      answer?.owner ?? '',
     ].join('\n'),
   );
   return words.every((w) => text.includes(w));
@@ -66,7 +87,7 @@ export function visible(
       filter === 'all' ||
       (filter === 'unanswered' && !a) ||
       (filter === 'gaps' && isGap(a)) ||
-      (filter === 'flagged' && !!a?.input.flagged);
+      (filter === 'flagged' && !!a?.flagged);
     return pass && matches(item, a, query);
   });
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// What kind of text a requirement rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Basis {
     /// The SAFE Framework text itself.
     Safe,
@@ -42,6 +43,7 @@ impl Basis {
 /// How sure the `reference` of a group or item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Confidence {
     /// Checked against the official text or a faithful reproduction of it.
     Verified,
@@ -72,6 +74,7 @@ impl Confidence {
 /// Where a group or item comes from and how sure its reference is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Provenance {
     /// The kind of text it rests on.
     pub basis: Basis,
@@ -88,6 +91,7 @@ pub struct Provenance {
 /// How items of an older pack map to this one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ChangeKind {
     /// Same id (or 1 -> 1), meaning changed enough that a carried answer must be confirmed.
     Changed,
@@ -120,6 +124,7 @@ impl ChangeKind {
 /// One entry of the mapping from an older pack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PackChange"))]
 pub struct Change {
     /// What happened.
     pub kind: ChangeKind,
@@ -134,6 +139,7 @@ pub struct Change {
 /// The older pack a pack replaces. An old item named in no change is kept under the same id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Supersedes {
     /// The older pack's id.
     pub pack: String,
@@ -147,6 +153,7 @@ pub struct Supersedes {
 /// The texts of a group in another language; a missing field falls back to the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct GroupText {
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,6 +175,7 @@ pub struct GroupText {
 /// The texts of an item in another language; a missing field falls back to the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemText {
     /// Title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,6 +203,7 @@ pub struct ItemText {
 /// A pack's texts in one other language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Translation {
     /// Pack title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,6 +225,7 @@ pub struct Translation {
 /// A role's name and description in another language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RoleText {
     /// Name.
     pub name: String,

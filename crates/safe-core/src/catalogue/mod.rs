@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 /// The three strategic aims of the SAFE Framework an item can serve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Aim {
     /// Prevent exploitation of the supply chain (smuggling, terrorism, contraband).
     PreventExploitation,
@@ -64,6 +65,7 @@ impl Aim {
 /// How much an item matters; also its weight in scores (3, 2, 1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Criticality {
     /// Without it, AEO status or SAFE implementation is out of reach.
     Critical,
@@ -96,6 +98,7 @@ impl Criticality {
 /// Who answers a pack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Profile {
     /// A customs administration.
     Customs,
@@ -127,6 +130,7 @@ impl Profile {
 /// The kind of a group in a pack's tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum GroupKind {
     /// A part of the Framework outside the pillars (core elements, CBM, trade continuity).
     Part,
@@ -142,6 +146,7 @@ pub enum GroupKind {
 
 /// A supply-chain role a trader can hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Role {
     /// Stable slug, e.g. `freight-forwarder`.
     pub id: String,
@@ -157,6 +162,7 @@ pub struct Role {
 /// One requirement of a pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Item {
     /// Stable id, unique in the pack.
     pub id: String,
@@ -198,6 +204,7 @@ impl Item {
 /// A node of a pack's tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Group {
     /// Stable id.
     pub id: String,
@@ -250,6 +257,7 @@ impl Group {
 /// A parsed and validated catalogue pack.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pack {
     /// File format version (1 or 2).
     pub format: u32,

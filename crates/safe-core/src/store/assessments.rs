@@ -14,6 +14,7 @@ use crate::{Error, Result};
 /// A line of the assessment list.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AssessmentSummary {
     /// The assessment.
     #[serde(flatten)]

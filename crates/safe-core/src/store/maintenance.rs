@@ -20,6 +20,7 @@ pub const KEEP_BACKUPS: usize = 20;
 /// A backup file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BackupInfo {
     /// Full path.
     pub path: PathBuf,

@@ -22,6 +22,7 @@ use crate::{Error, Result};
 /// Which side wins a conflicting item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Side {
     /// Keep the answer in this database.
     Mine,
@@ -53,6 +54,7 @@ impl Side {
 /// An item answered differently on both sides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
     /// Item id.
     pub item_id: String,
@@ -79,6 +81,7 @@ pub struct MergePlan {
 /// What a merge did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MergeReport {
     /// Items taken because only the incoming copy answered them.
     pub taken: Vec<String>,

@@ -2,7 +2,7 @@
 // counts per kind, every answer left behind listed, and the move made only on confirm.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PackRef, RebasePlan } from '../../lib/bindings';
+import type { EditionRef, RebasePlan } from '../../lib/bindings';
 import RebaseBanner from './RebaseBanner.svelte';
 import { carriedSummary, shownCounts, target } from './rebase';
 
@@ -44,7 +44,7 @@ const plan: RebasePlan = {
   ],
 };
 
-let offer: PackRef | null = null;
+let offer: EditionRef | null = null;
 const rebaseApply = vi.fn(async () => plan);
 const rebasePreview = vi.fn(async () => plan);
 

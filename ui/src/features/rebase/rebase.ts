@@ -1,9 +1,9 @@
 // What the rebase preview shows, from the plan the shell returns (the rules are the core's).
 
-import type { LeftBehind, MoveKind, PackRef, RebasePlan } from '../../lib/bindings';
+import type { LeftBehind, MoveKind, EditionRef, RebasePlan } from '../../lib/bindings';
 
 /** `PACK@VERSION`, the form the commands take. */
-export function target(p: PackRef): string {
+export function target(p: EditionRef): string {
   return `${p.id}@${p.version}`;
 }
 

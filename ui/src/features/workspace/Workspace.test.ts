@@ -2,7 +2,8 @@
 // filters and search, as a user drives them.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnswerInput, AppInfo, Progress, Saved, Workspace as Ws } from '../../lib/bindings';
+import type { AnswerInput } from '../../lib/bindings';
+import type { AppInfo, Progress, Saved, Workspace as Ws } from '../../lib/bindings-desktop';
 import { answer, pack } from '../../lib/fixtures';
 
 const progress: Progress = {
@@ -51,7 +52,7 @@ vi.mock('../../lib/api', () => ({
     ),
     saveAnswer: vi.fn(async (id: string, itemId: string, input: AnswerInput): Promise<Saved> => {
       calls.push([id, itemId, input]);
-      return { answer: { ...answer(itemId, input.status), input }, progress };
+      return { answer: { ...answer(itemId, input.status), ...input }, progress };
     }),
     itemHistory: vi.fn(async () => []),
     onDragHover: vi.fn(async () => () => {}),

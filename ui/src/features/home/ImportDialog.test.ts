@@ -2,7 +2,7 @@
 // but Close, an unsigned one is imported only after consent.
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ShareCheck } from '../../lib/bindings';
+import type { ShareCheck } from '../../lib/bindings-desktop';
 import ImportDialog from './ImportDialog.svelte';
 
 const importShare = vi.fn(async () => ({
