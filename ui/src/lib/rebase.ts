@@ -1,6 +1,6 @@
 // What the rebase preview shows, from the plan the shell returns (the rules are the core's).
 
-import type { LeftBehind, MoveKind, EditionRef, RebasePlan } from '../../lib/bindings';
+import type { LeftBehind, MoveKind, EditionRef, RebasePlan } from './bindings';
 
 /** `PACK@VERSION`, the form the commands take. */
 export function target(p: EditionRef): string {

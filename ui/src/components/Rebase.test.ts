@@ -2,9 +2,9 @@
 // counts per kind, every answer left behind listed, and the move made only on confirm.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EditionRef, RebasePlan } from '../../lib/bindings';
+import type { EditionRef, RebasePlan } from '../lib/bindings';
 import RebaseBanner from './RebaseBanner.svelte';
-import { carriedSummary, shownCounts, target } from './rebase';
+import { carriedSummary, shownCounts, target } from '../lib/rebase';
 
 const plan: RebasePlan = {
   assessmentId: 'a1',
@@ -48,7 +48,7 @@ let offer: EditionRef | null = null;
 const rebaseApply = vi.fn(async () => plan);
 const rebasePreview = vi.fn(async () => plan);
 
-vi.mock('../../lib/api', () => ({
+vi.mock('../lib/api', () => ({
   toApiError: (e: unknown) => e,
   api: {
     rebaseOffer: vi.fn(async () => offer),
