@@ -11,6 +11,8 @@ mod catalogue_xlsx;
 mod output;
 #[path = "cli/review.rs"]
 mod review;
+#[path = "cli/rebase.rs"]
+mod rebase;
 mod support;
 #[path = "cli/tiers.rs"]
 mod tiers;

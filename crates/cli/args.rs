@@ -74,6 +74,8 @@ pub enum Command {
         #[arg(long)]
         title: String,
     },
+    /// Move an assessment to a newer edition of its pack (preview with --dry-run).
+    Rebase(crate::rebase::RebaseArgs),
     /// Move an assessment to the bin (undo with `undelete`).
     Delete {
         /// Assessment id.

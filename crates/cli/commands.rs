@@ -85,7 +85,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::History { id, item, json } => {
             let s = ctx.store()?;
             let id = s.resolve(&id)?;
-            if let Some(item) = &item {
+            let h = s.history(&id, item.as_deref())?;
+            // An item of an earlier pack (before a rebase) has a history but is not in the pack.
+            if let Some(item) = item.as_ref().filter(|_| h.is_empty()) {
                 let a = s.assessment(&id)?;
                 s.pack(&a.pack_id, &a.pack_version)?
                     .item(item)
@@ -94,7 +96,7 @@ pub fn run(cli: Cli) -> Result<()> {
                         id: item.clone(),
                     })?;
             }
-            render::history(&s.history(&id, item.as_deref())?, json);
+            render::history(&h, json);
             Ok(())
         }
         Command::Duplicate { id, title } => {
@@ -122,6 +124,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Backup { list } => backup(&ctx, list),
         Command::Restore { file, latest } => restore(&ctx, file, latest),
         Command::Report(a) => crate::report::run(&ctx.db, a),
+        Command::Rebase(a) => crate::rebase::run(&ctx.db, &ctx.by, a),
         Command::Export(a) => crate::share::export(&ctx.db, &ctx.by, a),
         Command::Import(a) => crate::share::import(&ctx.db, &ctx.by, a),
         Command::Verify(a) => crate::share::verify(&ctx.db, a),

@@ -305,6 +305,30 @@ pub fn history(h: &[HistoryEntry], json: bool) {
         let status = |a: Option<&AnswerInput>| a.map_or("–", |a| a.status.slug());
         let what = match (&e.change, e.change.answers(), e.change.evidence()) {
             (Change::MergeDeclined { .. }, _, _) => String::new(),
+            (
+                Change::Rebased {
+                    from_pack,
+                    from_version,
+                    to_pack,
+                    to_version,
+                    withdrawn,
+                    ..
+                },
+                _,
+                _,
+            ) => format!(
+                "{from_pack} {from_version} -> {to_pack} {to_version}; {} answer(s) left behind",
+                withdrawn.len()
+            ),
+            (
+                Change::RebaseCarry {
+                    from_item, answer, ..
+                },
+                _,
+                _,
+            ) => {
+                format!("from {from_item}: {}", answer.status.slug())
+            }
             (_, Some((old, new)), _) => format!("{} -> {}", status(old), status(new)),
             (Change::Merge { .. }, _, _) => "– -> –".to_string(),
             (Change::Submit(n), _, _) => format!("submission {} ({})", n.number, n.file),

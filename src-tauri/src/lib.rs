@@ -118,6 +118,9 @@ pub fn run() {
             commands::compare::comparable,
             commands::compare::compare_assessments,
             commands::compare::organisation_trend,
+            commands::rebase::rebase_offer,
+            commands::rebase::rebase_preview,
+            commands::rebase::rebase_apply,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

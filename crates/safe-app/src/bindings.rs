@@ -84,6 +84,13 @@ fn declarations(cfg: &Config) -> Vec<(String, String)> {
         safe_report::Paper,
         crate::assess::Attached,
         crate::family::Peers,
+        safe_core::rebase::PackRef,
+        safe_core::rebase::MoveKind,
+        safe_core::rebase::Move,
+        safe_core::rebase::Carried,
+        safe_core::rebase::LeftBehind,
+        safe_core::rebase::KindCount,
+        safe_core::rebase::RebasePlan,
     ]
 }
 

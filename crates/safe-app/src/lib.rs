@@ -13,6 +13,7 @@
 //! | [`crosswalk`] | coverage of another pack, start from another assessment through the crosswalk, confirm a carried answer, unlink |
 //! | [`catalogue`] | the packs and refused files, a pack as a spreadsheet (template, export, import), a pack file validated and installed |
 //! | [`family`] | the assessment family, compare, trend |
+//! | [`rebase`] | moving an assessment to a newer edition of its pack: preview and move |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
 //! | [`review`] | validation by customs: submit, open a submission, accept, remark, visit, decide, export and attach a review, respond, reopen |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
@@ -24,6 +25,7 @@ pub mod crosswalk;
 pub mod catalogue;
 mod error;
 pub mod family;
+pub mod rebase;
 pub mod report;
 pub mod review;
 pub mod share;

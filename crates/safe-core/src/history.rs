@@ -34,6 +34,8 @@
 //! | `review-import` | `''` | – | `{applicationId, submission, state, fingerprint}`: a customs review attached ([`ReviewNote`]) |
 //! | `reopen` | item | – | `{acceptedIn}`: an answer customs accepted, reopened for change |
 //! | `respond` | item | – | `{remark, text}`: an answer to a customs remark |
+//! | `rebase` | `''` | – | `{fromPack, fromVersion, toPack, toVersion, kept, carried, withdrawn}` ([`Carried`], [`LeftBehind`]) |
+//! | `rebase-carry` | item | – | `{fromItem, fromPack, fromVersion, answer, confirm}`: the answer this item took from an item of the earlier pack |
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -41,6 +43,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::model::{AnswerInput, Assessment};
+use crate::rebase::{Carried, LeftBehind};
 use crate::store::MergeReport;
 
 /// One recorded change.
@@ -183,6 +186,36 @@ pub enum Change {
         remark: u32,
         /// The answer.
         text: String,
+    },
+    /// The assessment moved to a newer pack (`rebase` on the assessment).
+    Rebased {
+        /// The pack it was on.
+        from_pack: String,
+        /// Its version.
+        from_version: String,
+        /// The pack it moved to.
+        to_pack: String,
+        /// Its version.
+        to_version: String,
+        /// How many answers stayed on the same item, unchanged.
+        kept: usize,
+        /// The answers that moved to another item or must be confirmed.
+        carried: Vec<Carried>,
+        /// The answers no item of the new pack took (withdrawn or merged items), as they were.
+        withdrawn: Vec<LeftBehind>,
+    },
+    /// An item took an answer from an item of the earlier pack in a rebase (`rebase-carry`).
+    RebaseCarry {
+        /// The item of the earlier pack.
+        from_item: String,
+        /// The earlier pack.
+        from_pack: String,
+        /// Its version.
+        from_version: String,
+        /// The answer carried.
+        answer: AnswerInput,
+        /// True when it is marked carried over, to be confirmed.
+        confirm: bool,
     },
     /// A row this version does not recognise, kept exactly as it was stored.
     Unrecognised {
@@ -353,6 +386,28 @@ struct MergeNote {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RebaseNote {
+    from_pack: String,
+    from_version: String,
+    to_pack: String,
+    to_version: String,
+    kept: usize,
+    carried: Vec<Carried>,
+    withdrawn: Vec<LeftBehind>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RebaseCarryNote {
+    from_item: String,
+    from_pack: String,
+    from_version: String,
+    answer: AnswerInput,
+    confirm: bool,
+}
+
+#[derive(Serialize, Deserialize)]
 struct Unlink {
     sha256: String,
 }
@@ -394,6 +449,8 @@ impl Change {
             Change::ReviewImport(_) => "review-import",
             Change::Reopen { .. } => "reopen",
             Change::Respond { .. } => "respond",
+            Change::Rebased { .. } => "rebase",
+            Change::RebaseCarry { .. } => "rebase-carry",
             Change::Unrecognised { action, .. } => action,
         }
     }
@@ -411,6 +468,7 @@ impl Change {
             Change::Carry { answer, .. } => Some((None, Some(answer))),
             Change::LinkConfirm { answer, .. } => Some((Some(answer), Some(answer))),
             Change::Diverge { was, now, .. } => Some((Some(was), now.as_ref())),
+            Change::RebaseCarry { answer, .. } => Some((None, Some(answer))),
             _ => None,
         }
     }
@@ -449,6 +507,10 @@ impl Change {
             Change::Diverge { was, now, .. } => {
                 blank(was);
                 now.iter_mut().for_each(blank);
+            }
+            Change::RebaseCarry { answer, .. } => blank(answer),
+            Change::Rebased { withdrawn, .. } => {
+                withdrawn.iter_mut().for_each(|w| blank(&mut w.answer));
             }
             Change::Unrecognised { old, new, .. } => {
                 for obj in [old, new]
@@ -554,6 +616,42 @@ impl Change {
                 v(&RespondNote {
                     remark: *remark,
                     text: text.clone(),
+                })?,
+            ),
+            Change::Rebased {
+                from_pack,
+                from_version,
+                to_pack,
+                to_version,
+                kept,
+                carried,
+                withdrawn,
+            } => (
+                None,
+                v(&RebaseNote {
+                    from_pack: from_pack.clone(),
+                    from_version: from_version.clone(),
+                    to_pack: to_pack.clone(),
+                    to_version: to_version.clone(),
+                    kept: *kept,
+                    carried: carried.clone(),
+                    withdrawn: withdrawn.clone(),
+                })?,
+            ),
+            Change::RebaseCarry {
+                from_item,
+                from_pack,
+                from_version,
+                answer,
+                confirm,
+            } => (
+                None,
+                v(&RebaseCarryNote {
+                    from_item: from_item.clone(),
+                    from_pack: from_pack.clone(),
+                    from_version: from_version.clone(),
+                    answer: answer.clone(),
+                    confirm: *confirm,
                 })?,
             ),
             Change::Unrecognised { old, new, .. } => (old.clone(), new.clone()),
@@ -685,6 +783,28 @@ fn typed(action: &str, old: Option<&Value>, new: Option<&Value>) -> Option<Chang
             Change::Respond {
                 remark: n.remark,
                 text: n.text,
+            }
+        }
+        "rebase" if none(old) => {
+            let n: RebaseNote = get(new)?;
+            Change::Rebased {
+                from_pack: n.from_pack,
+                from_version: n.from_version,
+                to_pack: n.to_pack,
+                to_version: n.to_version,
+                kept: n.kept,
+                carried: n.carried,
+                withdrawn: n.withdrawn,
+            }
+        }
+        "rebase-carry" if none(old) => {
+            let n: RebaseCarryNote = get(new)?;
+            Change::RebaseCarry {
+                from_item: n.from_item,
+                from_pack: n.from_pack,
+                from_version: n.from_version,
+                answer: n.answer,
+                confirm: n.confirm,
             }
         }
         _ => return None,

@@ -150,6 +150,31 @@ fn every_typed_change_reads_back_as_itself() {
             remark: 3,
             text: "Signed copy attached".into(),
         },
+        Change::Rebased {
+            from_pack: "safe2021-aeo".into(),
+            from_version: "1.0.0".into(),
+            to_pack: "safe2025-aeo".into(),
+            to_version: "1.0.0".into(),
+            kept: 3,
+            carried: vec![crate::rebase::Carried {
+                from: "AEO.G.05".into(),
+                to: "AEO.G.14".into(),
+                confirm: true,
+            }],
+            withdrawn: vec![crate::rebase::LeftBehind {
+                item_id: "AEO.X.01".into(),
+                answer: a.clone(),
+                evidence: vec!["ab".into()],
+                merged_into: None,
+            }],
+        },
+        Change::RebaseCarry {
+            from_item: "AEO.G.05".into(),
+            from_pack: "safe2021-aeo".into(),
+            from_version: "1.0.0".into(),
+            answer: b.clone(),
+            confirm: true,
+        },
     ];
     for c in changes {
         assert_eq!(round_trip(&c), c);
@@ -266,6 +291,8 @@ fn kind(c: &Change) -> &'static str {
         Change::ReviewImport(_) => "ReviewImport",
         Change::Reopen { .. } => "Reopen",
         Change::Respond { .. } => "Respond",
+        Change::Rebased { .. } => "Rebased",
+        Change::RebaseCarry { .. } => "RebaseCarry",
         Change::Unrecognised { .. } => "Unrecognised",
     }
 }

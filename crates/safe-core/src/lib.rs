@@ -1,7 +1,7 @@
 //! Domain core of safe-assess, the WCO SAFE Framework self-assessment tool.
 //!
 //! Owns the catalogue (packs of requirements), assessments, answers, evidence, history, scoring,
-//! comparison and trend ([`compare`]) and
+//! comparison and trend ([`compare`]), moving an assessment to a newer pack ([`rebase`]) and
 //! the SQLite store. It never depends on Tauri or any UI: the desktop app (`src-tauri`) and the
 //! command line (`safe-assess`) are thin shells over it. Time and ids come in from the caller
 //! ([`model::Stamp`], explicit ids) so everything here is testable.
@@ -14,6 +14,7 @@ mod error;
 pub mod history;
 pub mod model;
 pub mod review;
+pub mod rebase;
 pub mod scoring;
 pub mod store;
 

@@ -110,11 +110,19 @@ pub(crate) fn check_consistency(
             return Err(unknown(i));
         }
     }
-    if let Some(h) = b
+    // Entries written before the assessment moved to this pack (a `rebase` entry) may name
+    // items of the earlier pack, as may the carries of that move.
+    let rebased_at = b
         .history
         .iter()
-        .find(|h| !h.item_id.is_empty() && pack.item(&h.item_id).is_none())
-    {
+        .filter(|h| matches!(h.change, safe_core::history::Change::Rebased { .. }))
+        .map(|h| h.seq)
+        .max();
+    if let Some(h) = b.history.iter().find(|h| {
+        !h.item_id.is_empty()
+            && pack.item(&h.item_id).is_none()
+            && rebased_at.is_none_or(|at| h.seq > at)
+    }) {
         return Err(unknown(&h.item_id));
     }
     Ok(())

@@ -8,6 +8,7 @@ pub mod assessments;
 pub mod compare;
 pub mod evidence;
 pub mod export;
+pub mod rebase;
 pub mod share;
 
 use crate::error::CommandError;

@@ -6,6 +6,7 @@ import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AnswerInput, Assessment, AssessmentSummary, Attached, BackupInfo, Comparison, ErrorCode, ExportSummary, ImportOutcome, MergeReport, NewAssessment, Peers, Role, Trend } from './bindings';
 import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
+import type { EditionRef, RebasePlan } from './bindings';
 
 /** A failed command: `code` is stable (one of the shell's `ErrorCode`s), `message` is for people. */
 export class ApiError extends Error {
@@ -98,6 +99,13 @@ export const api = {
     call<MergePreview>('merge_preview', { id, path, allowUnsigned }),
   applyMerge: (id: string, path: string, allowUnsigned: boolean, choices: MergeChoice[]) =>
     call<MergeReport>('apply_merge', { id, path, allowUnsigned, choices }),
+
+  /** The newest edition this assessment could move to; null when it is on the current one. */
+  rebaseOffer: (id: string) => call<EditionRef | null>('rebase_offer', { id }),
+  /** What moving to pack `to` (`PACK@VERSION`) would do; nothing is written. */
+  rebasePreview: (id: string, to: string) => call<RebasePlan>('rebase_preview', { id, to }),
+  /** Moves the assessment to pack `to` in one step. */
+  rebaseApply: (id: string, to: string) => call<RebasePlan>('rebase_apply', { id, to }),
 
   /** Other assessments of the same organisation and catalogue, newest first. */
   comparable: (id: string) => call<Peers>('comparable', { id }),

@@ -1225,3 +1225,17 @@ assessment: Assessment,
  * The rest of its family, newest first.
  */
 peers: Array<AssessmentSummary>, };
+
+export type EditionRef = { id: string, version: string, };
+
+export type MoveKind = "kept" | "renamed" | "changed" | "split" | "merged" | "new" | "withdrawn";
+
+export type Move = { kind: MoveKind, from: Array<string>, to: Array<string>, notes: Array<string>, answered: Array<string>, };
+
+export type Carried = { from: string, to: string, confirm: boolean, };
+
+export type LeftBehind = { itemId: string, answer: AnswerInput, evidence: Array<string>, mergedInto?: string, };
+
+export type KindCount = { kind: MoveKind, items: number, };
+
+export type RebasePlan = { assessmentId: string, from: EditionRef, to: EditionRef, via: Array<EditionRef>, moves: Array<Move>, carried: Array<Carried>, leftBehind: Array<LeftBehind>, links: { [key in string]?: Array<string> }, counts: Array<KindCount>, };

@@ -46,8 +46,37 @@ fn column(s: Option<String>) -> Option<Value> {
 
 impl Store {
     /// The history of an assessment, oldest first; with `item_id`, of that item only (`""` for
-    /// changes to the assessment's own details).
+    /// changes to the assessment's own details), including the history of the items of earlier
+    /// packs whose answer it took in a rebase (the entries before its `rebase-carry` entry).
     pub fn history(&self, id: &str, item_id: Option<&str>) -> Result<Vec<HistoryEntry>> {
+        let mut out = self.history_rows(id, item_id)?;
+        let Some(item) = item_id.filter(|i| !i.is_empty()) else {
+            return Ok(out);
+        };
+        let mut todo = carries(&out);
+        let mut seen = std::collections::HashSet::from([(item.to_string(), i64::MAX)]);
+        while let Some((from, before, at)) = todo.pop() {
+            if !seen.insert((from.clone(), before)) {
+                continue;
+            }
+            // The old item's entries before the carry, without the carries of the same move.
+            let earlier: Vec<HistoryEntry> = self
+                .history_rows(id, Some(&from))?
+                .into_iter()
+                .filter(|e| {
+                    e.seq < before
+                        && !(e.at == at && matches!(e.change, Change::RebaseCarry { .. }))
+                })
+                .collect();
+            todo.extend(carries(&earlier));
+            out.extend(earlier);
+        }
+        out.sort_by_key(|e| e.seq);
+        out.dedup_by_key(|e| e.seq);
+        Ok(out)
+    }
+
+    fn history_rows(&self, id: &str, item_id: Option<&str>) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, item_id, action, old, new, at, by FROM history
              WHERE assessment_id = ?1 AND (?2 IS NULL OR item_id = ?2) ORDER BY seq",
@@ -66,4 +95,15 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
+}
+
+/// The items of an earlier pack whose answers these entries carried, with the entry's seq and time.
+fn carries(entries: &[HistoryEntry]) -> Vec<(String, i64, chrono::DateTime<chrono::Utc>)> {
+    entries
+        .iter()
+        .filter_map(|e| match &e.change {
+            Change::RebaseCarry { from_item, .. } => Some((from_item.clone(), e.seq, e.at)),
+            _ => None,
+        })
+        .collect()
 }

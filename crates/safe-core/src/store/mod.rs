@@ -18,6 +18,7 @@ mod merge;
 mod progress;
 mod received;
 mod review;
+mod rebase;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
