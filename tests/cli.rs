@@ -3,16 +3,16 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
-#[path = "cli/crosswalk.rs"]
-mod crosswalk;
 #[path = "cli/catalogue_xlsx.rs"]
 mod catalogue_xlsx;
+#[path = "cli/crosswalk.rs"]
+mod crosswalk;
 #[path = "cli/output.rs"]
 mod output;
-#[path = "cli/review.rs"]
-mod review;
 #[path = "cli/rebase.rs"]
 mod rebase;
+#[path = "cli/review.rs"]
+mod review;
 mod support;
 #[path = "cli/tiers.rs"]
 mod tiers;

@@ -21,8 +21,8 @@
 pub mod assess;
 #[cfg(test)]
 mod bindings;
-pub mod crosswalk;
 pub mod catalogue;
+pub mod crosswalk;
 mod error;
 pub mod family;
 pub mod rebase;

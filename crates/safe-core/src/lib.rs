@@ -13,8 +13,8 @@ pub mod crosswalk;
 mod error;
 pub mod history;
 pub mod model;
-pub mod review;
 pub mod rebase;
+pub mod review;
 pub mod scoring;
 pub mod store;
 

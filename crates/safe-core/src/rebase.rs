@@ -580,7 +580,10 @@ pub fn plan(
     }
     // An answer on an item the pinned pack does not have (it should not happen) is listed too.
     let known: HashSet<&str> = old_order.iter().map(String::as_str).collect();
-    for a in answers.iter().filter(|a| !known.contains(a.item_id.as_str())) {
+    for a in answers
+        .iter()
+        .filter(|a| !known.contains(a.item_id.as_str()))
+    {
         left_behind.push(LeftBehind {
             item_id: a.item_id.clone(),
             answer: a.input.clone(),

@@ -21,6 +21,7 @@ fn item(id: &str) -> Item {
         mandatory: false,
         aim: Aim::PreventExploitation,
         provenance: None,
+        tiers: Vec::new(),
     }
 }
 
@@ -47,8 +48,10 @@ fn pack(id: &str, version: &str, items: &[&str], supersedes: Option<Supersedes>)
             provenance: None,
             groups: Vec::new(),
             items: items.iter().map(|i| item(i)).collect(),
+            tiers: Vec::new(),
         }],
         translations: Default::default(),
+        tiers: Vec::new(),
     }
 }
 
@@ -89,6 +92,7 @@ fn assessment(p: &Pack) -> Assessment {
         created_at: t,
         updated_at: t,
         based_on: None,
+        tiers: Vec::new(),
     }
 }
 

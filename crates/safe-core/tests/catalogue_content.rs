@@ -588,9 +588,9 @@ fn safe2025_aeo_pack_has_sections_a_to_m_roles_provenance_and_french() {
 
 #[path = "catalogue_content/ctpat.rs"]
 mod ctpat;
+#[path = "catalogue_content/eu_aeo.rs"]
+mod eu_aeo;
 #[path = "catalogue_content/iso28000.rs"]
 mod iso28000;
 #[path = "catalogue_content/precursors.rs"]
 mod precursors;
-#[path = "catalogue_content/eu_aeo.rs"]
-mod eu_aeo;

@@ -174,6 +174,7 @@ pub fn read(bytes: &[u8]) -> Result<(Pack, Index), Fail> {
         supersedes,
         groups: tree,
         translations,
+        tiers: Vec::new(),
     };
     Ok((pack, ix))
 }
@@ -281,6 +282,7 @@ fn read_groups(s: &Sheet, ix: &mut Index) -> Result<Vec<Flat>, Fail> {
             provenance: provenance(s, r)?,
             groups: Vec::new(),
             items: Vec::new(),
+            tiers: Vec::new(),
         };
         out.push(Flat { group, parent });
     }
@@ -335,6 +337,7 @@ fn read_items(s: &Sheet, groups: &mut [Flat], ix: &mut Index) -> Result<(), Fail
                 ],
             )?,
             provenance: provenance(s, r)?,
+            tiers: Vec::new(),
         });
     }
     Ok(())

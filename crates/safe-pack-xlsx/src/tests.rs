@@ -12,6 +12,14 @@ fn every_builtin_pack_survives_the_round_trip_through_a_workbook() {
     let lib = lib();
     let mut n = 0;
     for pack in lib.packs() {
+        if !pack.tiers.is_empty() {
+            let refused = export(pack, &lib)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(refused.contains("tiers"), "{}: {refused}", pack.id);
+            continue;
+        }
         let bytes = export(pack, &lib).unwrap_or_else(|e| panic!("{}: export: {e}", pack.id));
         let back = import("pack.xlsx", &bytes, &lib)
             .unwrap_or_else(|e| panic!("{}: import: {e}", pack.id));

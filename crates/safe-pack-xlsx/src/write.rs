@@ -31,9 +31,15 @@ fn slug<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-/// The workbook of `pack` (the roles fill the Roles list); refused, with a message, only when a
-/// list entry holds a line break.
+/// The workbook of `pack` (the roles fill the Roles list); refused, with a message, when a list
+/// entry holds a line break or the pack has tiers (the workbook has no place for them yet).
 pub fn workbook(pack: &Pack, roles: &[Role]) -> Result<Vec<u8>, String> {
+    if !pack.tiers.is_empty() {
+        return Err(format!(
+            "pack '{}' has tiers, which the spreadsheet does not carry yet: edit its JSON instead",
+            pack.id
+        ));
+    }
     let mut wb = Workbook::new();
     build(&mut wb, pack, roles)?;
     wb.save_to_buffer()

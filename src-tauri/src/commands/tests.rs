@@ -30,6 +30,7 @@ fn trader() -> NewAssessment {
         assessors: String::new(),
         scope: String::new(),
         pack_id: None,
+        tiers: Vec::new(),
     }
 }
 

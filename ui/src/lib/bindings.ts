@@ -102,7 +102,12 @@ scope: string,
 /**
  * The pack to use; the profile's default when empty.
  */
-packId: string | null, };
+packId: string | null, 
+/**
+ * The pack's tiers to assess (ids); required when the pack has tiers, refused otherwise.
+ * Only read when the assessment is created.
+ */
+tiers: Array<string>, };
 
 export type Assessment = { 
 /**
@@ -160,7 +165,11 @@ updatedAt: string,
 /**
  * The assessment this one was duplicated from, if any.
  */
-basedOn: string | null, };
+basedOn: string | null, 
+/**
+ * The pinned pack's tiers chosen (ids, sorted); empty for a pack without tiers.
+ */
+tiers?: Array<string>, };
 
 export type AssessmentSummary = { 
 /**
@@ -230,7 +239,11 @@ updatedAt: string,
 /**
  * The assessment this one was duplicated from, if any.
  */
-basedOn: string | null, };
+basedOn: string | null, 
+/**
+ * The pinned pack's tiers chosen (ids, sorted); empty for a pack without tiers.
+ */
+tiers?: Array<string>, };
 
 export type AnswerInput = { 
 /**
@@ -394,7 +407,12 @@ aim: Aim,
 /**
  * Where the requirement comes from and how sure its reference is (format 2).
  */
-provenance?: Provenance | null, };
+provenance?: Provenance | null, 
+/**
+ * The pack's tiers this item applies to (format 2); empty: every tier. After
+ * [`Pack::parse`] an item without its own list carries its nearest group's.
+ */
+tiers?: Array<string>, };
 
 export type Group = { 
 /**
@@ -429,6 +447,11 @@ instruments?: Array<string>,
  * Where the group comes from and how sure its reference is (format 2).
  */
 provenance?: Provenance | null, 
+/**
+ * The pack's tiers this group's items apply to (format 2); empty: every tier (or the
+ * enclosing group's).
+ */
+tiers?: Array<string>, 
 /**
  * Child groups.
  */
@@ -479,6 +502,10 @@ language?: string | null,
  * The older pack this one replaces and how its items map (format 2).
  */
 supersedes?: Supersedes | null, 
+/**
+ * The tiers of the programme an assessment picks from (format 2); none: no tier to choose.
+ */
+tiers?: Array<Tier>, 
 /**
  * The tree.
  */
@@ -1226,16 +1253,118 @@ assessment: Assessment,
  */
 peers: Array<AssessmentSummary>, };
 
-export type EditionRef = { id: string, version: string, };
+export type EditionRef = { 
+/**
+ * Pack id.
+ */
+id: string, 
+/**
+ * Pack version.
+ */
+version: string, };
 
 export type MoveKind = "kept" | "renamed" | "changed" | "split" | "merged" | "new" | "withdrawn";
 
-export type Move = { kind: MoveKind, from: Array<string>, to: Array<string>, notes: Array<string>, answered: Array<string>, };
+export type Move = { 
+/**
+ * What happens.
+ */
+kind: MoveKind, 
+/**
+ * Old item ids (none for a new item).
+ */
+from: Array<string>, 
+/**
+ * New item ids (none for a withdrawn item).
+ */
+to: Array<string>, 
+/**
+ * The notes of the mapping, one per pack of the chain that changed the items.
+ */
+notes: Array<string>, 
+/**
+ * The old items of `from` that have an answer.
+ */
+answered: Array<string>, };
 
-export type Carried = { from: string, to: string, confirm: boolean, };
+export type Carried = { 
+/**
+ * The old item.
+ */
+from: string, 
+/**
+ * The new item.
+ */
+to: string, 
+/**
+ * True when the answer is marked carried over, to be confirmed (changed, split, merged).
+ */
+confirm: boolean, };
 
-export type LeftBehind = { itemId: string, answer: AnswerInput, evidence: Array<string>, mergedInto?: string, };
+export type LeftBehind = { 
+/**
+ * The old item.
+ */
+itemId: string, 
+/**
+ * Its answer.
+ */
+answer: AnswerInput, 
+/**
+ * The evidence linked to the old item (SHA-256), unlinked by the move (the files stay in
+ * the assessment's list).
+ */
+evidence: Array<string>, 
+/**
+ * For merged items: the new item that took another old item's answer instead.
+ */
+mergedInto?: string | null, };
 
-export type KindCount = { kind: MoveKind, items: number, };
+export type KindCount = { 
+/**
+ * The kind.
+ */
+kind: MoveKind, 
+/**
+ * How many items.
+ */
+items: number, };
 
-export type RebasePlan = { assessmentId: string, from: EditionRef, to: EditionRef, via: Array<EditionRef>, moves: Array<Move>, carried: Array<Carried>, leftBehind: Array<LeftBehind>, links: { [key in string]?: Array<string> }, counts: Array<KindCount>, };
+export type RebasePlan = { 
+/**
+ * The assessment.
+ */
+assessmentId: string, 
+/**
+ * The pack it is on.
+ */
+from: EditionRef, 
+/**
+ * The pack it moves to.
+ */
+to: EditionRef, 
+/**
+ * The packs in between, when the target supersedes the pack through a chain (oldest first).
+ */
+via: Array<EditionRef>, 
+/**
+ * Every old item and every new item, once each: old items in the old pack's order, then
+ * the new items.
+ */
+moves: Array<Move>, 
+/**
+ * Every answer moved, in the old pack's order.
+ */
+carried: Array<Carried>, 
+/**
+ * Every answer no new item takes.
+ */
+leftBehind: Array<LeftBehind>, 
+/**
+ * Where each old item's evidence links go (old item id to new item ids; none: unlinked).
+ */
+links: { [key in string]: Array<string> }, 
+/**
+ * How many items have each kind, every kind in [`MoveKind::ALL`] order.
+ */
+counts: Array<KindCount>, };

@@ -236,6 +236,7 @@ pub struct RoleText {
 /// A tier of a programme a trader applies for (EU AEOC / AEOS, India T1 to T3, ...). Items name
 /// the tiers they apply to; an assessment picks one or more.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Stable slug, unique in the pack (`aeoc`).

@@ -255,6 +255,7 @@ fn assessment(roles: &[&str]) -> Assessment {
         created_at: chrono::Utc::now(),
         updated_at: chrono::Utc::now(),
         based_on: None,
+        tiers: Vec::new(),
     }
 }
 

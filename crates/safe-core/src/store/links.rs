@@ -272,7 +272,7 @@ impl Store {
                 };
                 record(tx, &a.id, &item.id, &carry, stamp)?;
             }
-            progress::recount(tx, pack, &a.id, &a.roles)?;
+            progress::recount(tx, pack, &a)?;
             Ok(())
         })?;
         Ok(started)

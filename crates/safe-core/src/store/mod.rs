@@ -16,9 +16,9 @@ mod links;
 mod maintenance;
 mod merge;
 mod progress;
+mod rebase;
 mod received;
 mod review;
-mod rebase;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

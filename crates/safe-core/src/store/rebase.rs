@@ -143,7 +143,7 @@ impl Store {
                    updated_at = max(updated_at, ?4) WHERE id = ?1",
                 params![id, target.id, target.version, ts(stamp.at)],
             )?;
-            progress::recount(tx, target, id, &a.roles)?;
+            progress::recount(tx, target, &a)?;
             let moved: Vec<_> = plan
                 .carried
                 .iter()
