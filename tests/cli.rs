@@ -683,7 +683,15 @@ fn a_ctpat_assessment_starts_on_the_builtin_pack_named_by_id() {
     assert!(items.not_applicable.iter().any(|i| i == "CTPAT.6.2"));
     let (code, _, err) = env.run(&["answer", &id, "CTPAT.7.37", "--status", "not-applicable"]);
     assert_eq!(code, 2, "a Must criterion cannot be not-applicable: {err}");
-    env.ok(&["answer", &id, "CTPAT.1.1", "--status", "not-applicable"]);
+    env.ok(&[
+        "answer",
+        &id,
+        "CTPAT.1.1",
+        "--status",
+        "not-applicable",
+        "--justification",
+        "A broker has no security programme of its own to review",
+    ]);
     let listed = env.ok(&["catalogue", "show", "ctpat-msc"]);
     assert!(listed.contains("CTPAT.11.5"), "{listed}");
 }

@@ -94,7 +94,7 @@ fn preview_then_move_a_2021_customs_assessment_to_2025() {
 
     // Refusals.
     for (to, want) in [
-        ("safe2021-customs", "does not supersede"),
+        ("safe2021-customs", "only moves to a newer pack"),
         ("safe2025-aeo", "profile"),
         ("nope", "nope"),
         ("safe2025-customs@", "PACK@VERSION"),
