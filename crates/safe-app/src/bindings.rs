@@ -37,6 +37,7 @@ fn declarations(cfg: &Config) -> Vec<(String, String)> {
         cat::Confidence,
         cat::Provenance,
         cat::Role,
+        cat::Tier,
         cat::RoleText,
         model::NewAssessment,
         model::Assessment,

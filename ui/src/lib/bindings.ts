@@ -56,6 +56,24 @@ description: string,
  */
 translations?: { [key in string]: RoleText }, };
 
+export type Tier = { 
+/**
+ * Stable slug, unique in the pack (`aeoc`).
+ */
+id: string, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * One-line description.
+ */
+description: string, 
+/**
+ * The name and description in other languages, by language code.
+ */
+translations?: { [key in string]: RoleText }, };
+
 export type RoleText = { 
 /**
  * Name.

@@ -98,7 +98,7 @@ fn tiers(pack: &Pack) -> Result<(), String> {
     fn walk(
         g: &Group,
         outer: &[String],
-        list: &dyn Fn(&str, &[String], &[String]) -> Result<(), String>,
+        list: &TierCheck<'_>,
     ) -> Result<(), String> {
         list(&format!("group '{}'", g.id), &g.tiers, outer)?;
         let here = if g.tiers.is_empty() { outer } else { &g.tiers };
@@ -377,3 +377,6 @@ fn item_text(at: &str, i: &super::Item, t: &ItemText) -> Result<(), String> {
     same_length(at, "evidence", &t.evidence, i.evidence.len())?;
     note_has_original(at, &t.note, i.provenance.as_ref())
 }
+
+/// Checks the tiers one group or item names (`what`, its tiers, its group's tiers).
+type TierCheck<'a> = dyn Fn(&str, &[String], &[String]) -> Result<(), String> + 'a;
