@@ -95,11 +95,7 @@ fn tiers(pack: &Pack) -> Result<(), String> {
         }
         Ok(())
     };
-    fn walk(
-        g: &Group,
-        outer: &[String],
-        list: &TierCheck<'_>,
-    ) -> Result<(), String> {
+    fn walk(g: &Group, outer: &[String], list: &TierCheck<'_>) -> Result<(), String> {
         list(&format!("group '{}'", g.id), &g.tiers, outer)?;
         let here = if g.tiers.is_empty() { outer } else { &g.tiers };
         for i in &g.items {
