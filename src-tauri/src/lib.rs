@@ -15,7 +15,7 @@ pub mod dto;
 pub mod error;
 mod settings;
 pub mod state;
-mod webview;
+pub mod webview;
 
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 

@@ -5,12 +5,19 @@
 //! `cargo bench -p safe-assess-desktop --bench desktop` (needs what the e2e tests need). Prints a
 //! table; the figures go into BENCHMARKS.md. Not a test: nothing here asserts a time.
 //! `BENCH_DB=FILE` starts from a copy of a big database (see `main`).
+//!
+//! Each figure that has a floor is measured against it in the same run, interleaved: the cold
+//! start and the memory against an empty Tauri window with a blank page ([`floor`]). The run ends
+//! with a working day in one app run ([`soak`]); `BENCH_SOAK=0` skips it.
 
 // A measuring tool: any failure should stop it loudly, as in a test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-#[path = "../tests/e2e/harness.rs"]
+mod floor;
+#[path = "../../tests/e2e/harness.rs"]
 mod harness;
+mod measure;
+mod soak;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -18,6 +25,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use fantoccini::Client;
 use harness::*;
+use measure::{js_ms, memory, stats};
 use safe_core::catalogue::{Library, Profile};
 use safe_core::model::{AnswerInput, NewAssessment, Priority, Stamp, Status};
 use safe_core::store::Store;
@@ -26,8 +34,9 @@ const APP: &str = env!("CARGO_BIN_EXE_safe-assess-desktop");
 const STARTS: usize = 7;
 const STEPS: usize = 40;
 
-/// A trader assessment with every role (so every item applies), every item answered.
-fn seed(db: &Path) -> String {
+/// A trader assessment with every role (so every item applies), every item answered: its id and
+/// its items' ids.
+fn seed(db: &Path) -> (String, Vec<String>) {
     let lib = Library::builtin().expect("built-in packs");
     let mut store = Store::open(db).expect("database");
     let stamp = Stamp {
@@ -51,7 +60,9 @@ fn seed(db: &Path) -> String {
         )
         .expect("create");
     let pack = lib.default_for(Profile::Trader).expect("trader pack");
+    let mut ids = Vec::new();
     for (i, item) in pack.items().into_iter().enumerate() {
+        ids.push(item.id.clone());
         let status = match i % 4 {
             0 | 1 => Status::Met,
             2 => Status::PartiallyMet,
@@ -70,27 +81,7 @@ fn seed(db: &Path) -> String {
             .save_answer(&a.id, &item.id, &input, &stamp)
             .expect("answer");
     }
-    a.id
-}
-
-fn stats(name: &str, mut ms: Vec<f64>) {
-    ms.sort_by(|a, b| a.total_cmp(b));
-    let pick = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "| {name} | {} | {:.1} | {:.1} | {:.1} |",
-        ms.len(),
-        pick(0.5),
-        pick(0.95),
-        pick(1.0)
-    );
-}
-
-async fn js_ms(c: &Client, script: &str) -> f64 {
-    c.execute_async(script, vec![])
-        .await
-        .expect("script runs")
-        .as_f64()
-        .expect("a number")
+    (a.id, ids)
 }
 
 /// Dispatches a key on the window and resolves with `[dom, drawn]`: the ms until `done()` holds
@@ -144,84 +135,12 @@ async fn js_pair(c: &Client, script: &str) -> (f64, f64) {
     (n(0), n(1))
 }
 
-/// The app's process and every process below it (WebKit's web and network processes).
-fn app_processes() -> Vec<u32> {
-    let app = std::fs::canonicalize(APP).expect("app path");
-    let mut all: Vec<(u32, u32)> = Vec::new();
-    let mut roots = Vec::new();
-    for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
-        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        let ppid = stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0);
-        all.push((pid, ppid));
-        if std::fs::read_link(format!("/proc/{pid}/exe"))
-            .ok()
-            .as_deref()
-            == Some(app.as_path())
-        {
-            roots.push(pid);
-        }
-    }
-    let mut out = roots.clone();
-    let mut i = 0;
-    while i < out.len() {
-        let parent = out[i];
-        out.extend(all.iter().filter(|(_, pp)| *pp == parent).map(|(p, _)| *p));
-        i += 1;
-    }
-    out
-}
-
-fn kib(file: &str, field: &str) -> u64 {
-    std::fs::read_to_string(file)
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with(field))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-/// Prints the resident memory of the app's processes: RSS (each process's resident pages) and PSS
-/// (shared pages divided among the processes that map them, so shared libraries count once).
-fn memory(when: &str) {
-    let pids = app_processes();
-    let mut rss = 0;
-    let mut pss = 0;
-    let mut parts = Vec::new();
-    for p in &pids {
-        let name = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
-        let rollup = format!("/proc/{p}/smaps_rollup");
-        let (r, s) = (
-            kib(&format!("/proc/{p}/status"), "VmRSS:"),
-            kib(&rollup, "Pss:"),
-        );
-        parts.push(format!(
-            "{} {} MB: {} anon + {} file",
-            name.trim(),
-            s / 1024,
-            kib(&rollup, "Pss_Anon:") / 1024,
-            kib(&rollup, "Pss_File:") / 1024
-        ));
-        rss += r;
-        pss += s;
-    }
-    println!(
-        "memory, {when}: PSS {} MB ({}), RSS sum {} MB",
-        pss / 1024,
-        parts.join(", "),
-        rss / 1024
-    );
-}
-
 #[tokio::main]
 async fn main() {
+    if std::env::var_os(floor::BLANK).is_some() {
+        floor::blank_window();
+        return;
+    }
     let display = Display::start();
     let mut world = World::new();
     // Extra environment for the app, e.g. `BENCH_APP_ENV=WEBKIT_DISABLE_COMPOSITING_MODE=1`.
@@ -242,7 +161,7 @@ async fn main() {
         std::fs::copy(&big, &db).expect("copy BENCH_DB");
         println!("database: copy of {}", Path::new(&big).display());
     }
-    seed(&world.database());
+    let (id, items) = seed(&world.database());
     {
         let store = Store::open(&world.database()).expect("database");
         println!(
@@ -251,14 +170,27 @@ async fn main() {
         );
     }
     let driver = Driver::start(&world, &display, Path::new(APP));
+    // The floor: this bench binary started as an empty window, through its own tauri-driver.
+    let blank_exe = std::env::current_exe().expect("bench executable");
+    let mut blank_world = World::new();
+    blank_world.env.push((floor::BLANK.into(), "1".into()));
+    let blank = Driver::start(&blank_world, &display, &blank_exe);
 
     println!("| measure | runs | median ms | p95 ms | max ms |");
     println!("|---|---|---|---|---|");
 
-    // Cold start: from asking for a new session (which starts the app) to the home list shown.
+    // Cold start: from asking for a new session (which starts the app) to the home list shown,
+    // each start of the app right after a start of the empty window.
     let mut wall = Vec::new();
+    let mut floor_wall = Vec::new();
     let mut in_page = Vec::new();
     for _ in 0..STARTS {
+        let t0 = Instant::now();
+        let c = blank.launch().await;
+        find(&c, floor::SHOWN).await;
+        floor_wall.push(t0.elapsed().as_secs_f64() * 1000.0);
+        c.close().await.expect("close");
+
         let t0 = Instant::now();
         let c = driver.launch().await;
         find(&c, &tid("assessment-card")).await;
@@ -272,22 +204,38 @@ async fn main() {
         );
         c.close().await.expect("close");
     }
-    stats(
+    let app_start = stats(
         "cold start to home list (session request → list shown)",
         wall,
     );
+    let floor_start = stats(
+        "floor: cold start of an empty window (session request → blank page shown)",
+        floor_wall,
+    );
+    println!(
+        "| ratio: cold start / empty window | – | {:.2}× | – | – |",
+        app_start / floor_start
+    );
     stats("home list ready after page start (in page)", in_page);
+
+    // The floor's memory: the empty window alone, after it settled.
+    let c = blank.launch().await;
+    find(&c, floor::SHOWN).await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    println!();
+    let floor_memory = memory(&blank_exe, "floor: empty window");
+    c.close().await.expect("close");
 
     // Open the fully answered assessment; step through items; save answers.
     let c = driver.launch().await;
     find(&c, &tid("assessment-card")).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!();
-    memory("home screen");
+    memory(Path::new(APP), "home screen");
     click(&c, &tid("open-assessment")).await;
     find(&c, &tid("item-view")).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
-    memory("fully answered assessment just opened");
+    memory(Path::new(APP), "fully answered assessment just opened");
     println!();
     let mut next_dom = Vec::new();
     let mut next = Vec::new();
@@ -357,6 +305,18 @@ window.__TAURI_INTERNALS__.invoke('save_answer', {{ id, itemId: 'AEO.A.01', inpu
     // Memory with the assessment open, after walking through it and saving.
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!();
-    memory("with a fully answered assessment open, after 40 moves and 40 saves");
+    let app_memory = memory(
+        Path::new(APP),
+        "with a fully answered assessment open, after 40 moves and 40 saves",
+    );
+    println!(
+        "memory above the empty window: PSS {:+.0} MB, anonymous {:+.0} MB",
+        app_memory.pss - floor_memory.pss,
+        app_memory.anon - floor_memory.anon
+    );
+
+    if std::env::var_os("BENCH_SOAK").is_none_or(|v| v != "0") {
+        soak::working_day(&c, Path::new(APP), &id, &items).await;
+    }
     c.close().await.expect("close");
 }
