@@ -69,6 +69,24 @@ pub(crate) fn check_unlocked(tx: &Transaction<'_>, id: &str, item_id: &str) -> R
     }
 }
 
+/// Which of `items` are locked (accepted by customs, not reopened), in the order given.
+pub(crate) fn locked_among(
+    conn: &rusqlite::Connection,
+    id: &str,
+    items: &[&str],
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM answer_locks WHERE assessment_id = ?1 AND item_id = ?2 AND reopened_at IS NULL",
+    )?;
+    let mut locked = Vec::new();
+    for item in items {
+        if stmt.exists(params![id, item])? {
+            locked.push((*item).to_string());
+        }
+    }
+    Ok(locked)
+}
+
 impl Store {
     /// The number the next submission of assessment `id` gets (1 for the first).
     pub fn next_submission(&self, id: &str) -> Result<u32> {
