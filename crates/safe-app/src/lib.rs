@@ -28,6 +28,7 @@ pub mod family;
 pub mod rebase;
 pub mod report;
 pub mod review;
+pub mod review_report;
 pub mod share;
 
 pub use error::{Error, Result};

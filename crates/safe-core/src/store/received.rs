@@ -174,6 +174,19 @@ impl Store {
         })
     }
 
+    /// The submissions made of assessment `id`: number and when, oldest first.
+    pub fn submissions_made(&self, id: &str) -> Result<Vec<(u32, DateTime<Utc>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT number, submitted_at FROM submissions WHERE assessment_id = ?1 ORDER BY number",
+        )?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((r.get(0)?, parse_ts(&r.get::<_, String>(1)?)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// The customs review attached to assessment `id`, if any.
     pub fn received_review(&self, id: &str) -> Result<Option<ReceivedReview>> {
         let row: Option<(String, String, u32, String)> = self
