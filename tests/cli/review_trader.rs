@@ -108,3 +108,80 @@ fn a_merge_never_changes_an_answer_customs_accepted() {
         .clone();
     assert_eq!(answer["status"], "not-met", "{answer}");
 }
+
+#[test]
+fn customs_keys_pinned_on_first_use_and_trusted_by_name() {
+    let (trader, customs, id, _, _) = reviewed();
+    let own = json(&trader, &["key", "--json"])["fingerprint"]
+        .as_str()
+        .expect("own")
+        .to_string();
+    let customs_fp = json(&customs, &["key", "--json"])["fingerprint"]
+        .as_str()
+        .expect("customs")
+        .to_string();
+    let app = app_id(&customs);
+    // Pinned by the review import, without a name.
+    let l = json(&trader, &["key", "list", "--json"]);
+    assert_eq!(l["schema"], "safe-assess.keys/1");
+    assert_eq!(l["own"]["fingerprint"], own.as_str());
+    let k = &l["trusted"][0];
+    assert_eq!(k["fingerprint"], customs_fp.as_str());
+    assert_eq!(k["name"], "");
+    assert!(k["firstUsed"].is_string(), "{k}");
+    assert_eq!(k["usedFor"][0]["applicationId"], app.as_str());
+    assert_eq!(k["usedFor"][0]["assessmentId"], id.as_str());
+
+    // Named explicitly (upper case accepted), shown in the list.
+    let out = trader.ok(&[
+        "key",
+        "trust",
+        &customs_fp.to_uppercase(),
+        "--name",
+        "Customs, Mombasa",
+    ]);
+    assert!(out.contains("Customs, Mombasa"), "{out}");
+    let text = trader.ok(&["key", "list"]);
+    assert!(
+        text.contains(&customs_fp) && text.contains("Customs, Mombasa") && text.contains(&app),
+        "{text}"
+    );
+    // A key trusted ahead of its first review.
+    trader.ok(&[
+        "key",
+        "trust",
+        "00112233445566aa",
+        "--name",
+        "Customs, Nairobi",
+    ]);
+    assert_eq!(
+        json(&trader, &["key", "list", "--json"])["trusted"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    // Refusals.
+    refused(
+        &trader,
+        &["key", "trust", "xyz", "--name", "N"],
+        "invalid_input",
+    );
+    refused(
+        &trader,
+        &["key", "trust", "00112233445566aa", "--name", " "],
+        "invalid_input",
+    );
+    refused(
+        &trader,
+        &["key", "untrust", "ffffffffffffffff"],
+        "not_found",
+    );
+    // Untrust: the unused key goes; the pinned one keeps its pin.
+    trader.ok(&["key", "untrust", "00112233445566aa"]);
+    let out = trader.ok(&["key", "untrust", &customs_fp]);
+    assert!(out.contains("stays pinned"), "{out}");
+    let l = json(&trader, &["key", "list", "--json"]);
+    assert_eq!(l["trusted"].as_array().map(Vec::len), Some(1));
+    assert_eq!(l["trusted"][0]["name"], "");
+    refused(&trader, &["key", "untrust", &customs_fp], "invalid_input");
+}

@@ -25,6 +25,7 @@ pub mod catalogue;
 pub mod crosswalk;
 mod error;
 pub mod family;
+pub mod keys;
 pub mod rebase;
 pub mod report;
 pub mod review;

@@ -310,6 +310,7 @@ impl Store {
                 params![id, doc.application_id, fingerprint, public_key, doc.submission, ts(doc.exported_at),
                     doc.state.slug(), doc_json, ts(stamp.at)],
             )?;
+            super::keys::used(tx, fingerprint, public_key, stamp.at)?;
             for r in &doc.remarks {
                 tx.execute(
                     "INSERT INTO received_remarks (assessment_id, number, item_id, kind, text, state, response)
