@@ -132,6 +132,14 @@ pub enum ReviewCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Customs: the validation plan: the sections to check on site first, with the reason.
+    Plan {
+        /// Application id.
+        app: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Customs: the validation report of an application (PDF or HTML); trader: with
     /// --assessment, of the customs review attached to your assessment.
     Report(ReportArgs),
@@ -346,6 +354,13 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             Ok(())
         }
         ReviewCmd::Report(r) => report(db, r),
+        ReviewCmd::Plan { app, json } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            let plan = safe_app::review_plan::validation_plan(&store, &app, safe_app::today())?;
+            print::plan(&plan, json);
+            Ok(())
+        }
         ReviewCmd::Import { file } => {
             let mut store = Store::open(db)?;
             let a = safe_app::review::import_review(&mut store, &file, &stamp)?;

@@ -132,3 +132,57 @@ fn customs_and_trader_write_the_validation_report() {
         "not_found",
     );
 }
+
+#[test]
+fn the_validation_plan_ranks_the_changed_and_partial_sections_first() {
+    let (trader, customs, id, items, _) = reviewed();
+    let app = app_id(&customs);
+    // Submission 2 changes a reopened answer to partially met.
+    let changed = &items[5];
+    trader.ok(&["reopen", &id, changed]);
+    trader.ok(&["answer", &id, changed, "--status", "partially-met"]);
+    trader.ok(&["respond", &id, "R1", "--text", "The director"]);
+    let sub2 = trader.dir.path().join("sub2.safeassess");
+    trader.ok(&["submit", &id, "--out", p(&sub2)]);
+    customs.ok(&["review", "open", p(&sub2)]);
+    let plan: serde_json::Value =
+        serde_json::from_str(&customs.ok(&["review", "plan", &app, "--json"])).expect("JSON");
+    assert_eq!(plan["schema"], "safe-assess.review-plan/1");
+    assert_eq!(plan["submission"], 2);
+    let sections = plan["sections"].as_array().expect("sections");
+    assert!(!sections.is_empty());
+    assert_eq!(sections[0]["rank"], 1);
+    let with_changed = sections
+        .iter()
+        .find(|s| {
+            s["items"]
+                .as_array()
+                .is_some_and(|i| i.iter().any(|x| x["itemId"] == changed.as_str()))
+        })
+        .expect("the changed item is planned");
+    let item = with_changed["items"]
+        .as_array()
+        .and_then(|i| i.iter().find(|x| x["itemId"] == changed.as_str()))
+        .expect("item");
+    let reasons: Vec<&str> = item["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .filter_map(|r| r.as_str())
+        .collect();
+    assert!(
+        reasons.contains(&"changed") && reasons.contains(&"partially-met"),
+        "{reasons:?}"
+    );
+    let prios: Vec<u64> = sections
+        .iter()
+        .filter_map(|s| s["priority"].as_u64())
+        .collect();
+    assert!(prios.windows(2).all(|w| w[0] >= w[1]), "{prios:?}");
+    let text = customs.ok(&["review", "plan", &app]);
+    assert!(
+        text.contains("  1. ") && text.contains("changed since the last submission"),
+        "{text}"
+    );
+    refused(&customs, &["review", "plan", "nope"], "not_found");
+}

@@ -29,6 +29,7 @@ pub mod keys;
 pub mod rebase;
 pub mod report;
 pub mod review;
+pub mod review_plan;
 pub mod review_report;
 pub mod share;
 
