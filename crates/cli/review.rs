@@ -132,6 +132,20 @@ pub enum ReviewCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Customs: write the report (PDF) a submission carried.
+    Pdf {
+        /// Application id.
+        app: String,
+        /// The submission (default: the last one).
+        #[arg(long, value_name = "N")]
+        submission: Option<u32>,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Customs: the validation plan: the sections to check on site first, with the reason.
     Plan {
         /// Application id.
@@ -354,6 +368,23 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             Ok(())
         }
         ReviewCmd::Report(r) => report(db, r),
+        ReviewCmd::Pdf {
+            app,
+            submission,
+            out,
+            force,
+        } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            let (n, size) =
+                safe_app::review_report::submission_pdf(&store, &app, submission, &out, force)?;
+            outln!(
+                "wrote the report of submission {n} to {} ({} KB)",
+                out.display(),
+                size.div_ceil(1024)
+            );
+            Ok(())
+        }
         ReviewCmd::Plan { app, json } => {
             let store = Store::open(db)?;
             let app = store.resolve_application(&app)?;

@@ -68,6 +68,17 @@ fn customs_and_trader_write_the_validation_report() {
     );
     assert!(!csv.exists());
 
+    // The report the submission carried.
+    let carried = customs.dir.path().join("submission-1.pdf");
+    let out = customs.ok(&["review", "pdf", &app, "--out", p(&carried)]);
+    assert!(out.contains("submission 1"), "{out}");
+    assert!(pdftotext(&carried).contains("Acme Logistics"));
+    refused(
+        &customs,
+        &["review", "pdf", &app, "--submission", "7", "--out", p(&csv)],
+        "not_found",
+    );
+
     // The trader, in French, with its answer to the remark.
     trader.ok(&["respond", &id, "R1", "--text", "Le directeur, le 3 mars"]);
     let html = trader.dir.path().join("validation.html");

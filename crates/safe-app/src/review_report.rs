@@ -144,3 +144,26 @@ pub fn received_bytes(store: &Store, id: &str, format: Format, opts: &Options) -
     let data = ValidationData::build(&input, opts);
     Ok(render(&data, format, opts)?)
 }
+
+/// Writes the report (PDF) the trader's submission `number` of application `app` carried (the
+/// last submission when `None`) to `out`; `not_found` when that submission carried none.
+/// Returns (the submission, the size written).
+pub fn submission_pdf(
+    store: &Store,
+    app: &str,
+    number: Option<u32>,
+    out: &Path,
+    overwrite: bool,
+) -> Result<(u32, usize)> {
+    crate::report::check_output(out, overwrite)?;
+    let a = store.application(app)?;
+    let n = number.unwrap_or(a.submission);
+    let pdf = store
+        .submission_report(app, n)?
+        .ok_or_else(|| safe_core::Error::NotFound {
+            what: "report of submission",
+            id: format!("{n} of application {app}"),
+        })?;
+    crate::report::write(out, &pdf, overwrite)?;
+    Ok((n, pdf.len()))
+}
