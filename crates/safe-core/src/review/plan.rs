@@ -192,7 +192,7 @@ pub fn plan(i: &PlanInput<'_>) -> Vec<PlanSection> {
             continue;
         }
         // Most points first; ties keep pack order (the sort is stable).
-        items.sort_by(|a, b| b.points.cmp(&a.points));
+        items.sort_by_key(|x| std::cmp::Reverse(x.points));
         sections.push(PlanSection {
             rank: 0,
             code: g.label().to_string(),
@@ -204,7 +204,7 @@ pub fn plan(i: &PlanInput<'_>) -> Vec<PlanSection> {
             items,
         });
     }
-    sections.sort_by(|a, b| b.priority.cmp(&a.priority));
+    sections.sort_by_key(|s| std::cmp::Reverse(s.priority));
     for (n, s) in sections.iter_mut().enumerate() {
         s.rank = n as u32 + 1;
     }
