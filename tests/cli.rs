@@ -13,6 +13,10 @@ mod output;
 mod rebase;
 #[path = "cli/review.rs"]
 mod review;
+#[path = "cli/review_report.rs"]
+mod review_report;
+#[path = "cli/review_trader.rs"]
+mod review_trader;
 mod support;
 #[path = "cli/tiers.rs"]
 mod tiers;

@@ -140,8 +140,13 @@ pub enum Command {
     Respond(crate::review::RespondArgs),
     /// Reopen an answer customs accepted, so it can be changed (recorded in the history).
     Reopen(crate::review::ReopenArgs),
-    /// Show this installation's signing key fingerprint (created on first use).
+    /// Show this installation's signing key fingerprint (created on first use); trust, list and
+    /// untrust customs keys.
+    #[command(args_conflicts_with_subcommands = true)]
     Key {
+        /// trust, list or untrust (none: this installation's key).
+        #[command(subcommand)]
+        cmd: Option<crate::keys::KeyCmd>,
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -131,7 +131,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Merge(a) => crate::share::merge(&ctx.db, &ctx.by, a),
         Command::Compare(a) => crate::share::compare(&ctx.db, a),
         Command::Trend(a) => crate::share::trend(&ctx.db, a),
-        Command::Key { json } => crate::share::key(&ctx.db, json),
+        Command::Key { cmd: None, json } => crate::share::key(&ctx.db, json),
+        Command::Key { cmd: Some(c), .. } => crate::keys::run(&ctx.db, &ctx.by, c),
         Command::Coverage(a) => crate::crosswalk::coverage(&ctx.library()?, &ctx.store()?, a),
         Command::Confirm { id, item } => {
             crate::crosswalk::confirm(&mut ctx.store()?, &id, &item, &ctx.stamp())

@@ -12,6 +12,7 @@ mod check;
 mod commands;
 mod crosswalk;
 mod error;
+mod keys;
 mod rebase;
 mod render;
 mod report;

@@ -132,11 +132,63 @@ pub enum ReviewCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Customs: write the report (PDF) a submission carried.
+    Pdf {
+        /// Application id.
+        app: String,
+        /// The submission (default: the last one).
+        #[arg(long, value_name = "N")]
+        submission: Option<u32>,
+        /// The file to write.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Customs: the validation plan: the sections to check on site first, with the reason.
+    Plan {
+        /// Application id.
+        app: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Customs: the validation report of an application (PDF or HTML); trader: with
+    /// --assessment, of the customs review attached to your assessment.
+    Report(ReportArgs),
     /// Trader: attach a customs review file to the assessment it is for.
     Import {
         /// The .safereview file.
         file: PathBuf,
     },
+}
+
+/// `review report` arguments.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("whose").required(true).multiple(false)))]
+pub struct ReportArgs {
+    /// Application id (customs).
+    #[arg(group = "whose")]
+    pub app: Option<String>,
+    /// Trader: your assessment id; the report is of the review attached to it.
+    #[arg(long, value_name = "ID", group = "whose")]
+    pub assessment: Option<String>,
+    /// pdf or html.
+    #[arg(long, default_value = "pdf")]
+    pub format: String,
+    /// Language of the report: en or fr.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Paper size: a4 or letter.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// The file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `review decide` arguments.
@@ -315,6 +367,31 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             );
             Ok(())
         }
+        ReviewCmd::Report(r) => report(db, r),
+        ReviewCmd::Pdf {
+            app,
+            submission,
+            out,
+            force,
+        } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            let (n, size) =
+                safe_app::review_report::submission_pdf(&store, &app, submission, &out, force)?;
+            outln!(
+                "wrote the report of submission {n} to {} ({} KB)",
+                out.display(),
+                size.div_ceil(1024)
+            );
+            Ok(())
+        }
+        ReviewCmd::Plan { app, json } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            let plan = safe_app::review_plan::validation_plan(&store, &app, safe_app::today())?;
+            print::plan(&plan, json);
+            Ok(())
+        }
         ReviewCmd::Import { file } => {
             let mut store = Store::open(db)?;
             let a = safe_app::review::import_review(&mut store, &file, &stamp)?;
@@ -322,4 +399,38 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             Ok(())
         }
     }
+}
+
+fn report(db: &Path, a: ReportArgs) -> Result<()> {
+    let format = safe_report::Format::parse(&a.format)?;
+    let lang = safe_report::Lang::parse(&a.lang).ok_or_else(|| {
+        safe_core::Error::invalid(format!("unknown language '{}': use en or fr", a.lang))
+    })?;
+    let paper = safe_report::Paper::parse(&a.paper)?;
+    let store = Store::open(db)?;
+    let opts = safe_app::report::options(lang, paper, chrono::Utc::now());
+    let size = match (a.app, a.assessment) {
+        (Some(app), _) => {
+            let app = store.resolve_application(&app)?;
+            safe_app::review_report::application_report(
+                &store, &app, format, &opts, &a.out, a.force,
+            )?
+        }
+        (None, Some(id)) => {
+            let id = store.resolve(&id)?;
+            safe_app::review_report::received_report(&store, &id, format, &opts, &a.out, a.force)?
+        }
+        (None, None) => {
+            return Err(
+                safe_core::Error::invalid("give an application id, or --assessment ID").into(),
+            );
+        }
+    };
+    outln!(
+        "wrote {} (validation report, {}, {} KB)",
+        a.out.display(),
+        format.slug(),
+        size.div_ceil(1024)
+    );
+    Ok(())
 }

@@ -320,3 +320,49 @@ pub fn attached(a: &Attached) {
         }
     }
 }
+
+/// `review plan`.
+pub fn plan(p: &safe_app::review_plan::ValidationPlan, json: bool) {
+    if json {
+        let mut v = serde_json::to_value(p).unwrap_or_default();
+        v["schema"] = "safe-assess.review-plan/1".into();
+        print_json(&v);
+        return;
+    }
+    outln!(
+        "validation plan of {} ({}), submission {}: sections to check on site first",
+        p.application_id,
+        p.applicant,
+        p.submission
+    );
+    for s in &p.sections {
+        outln!(
+            "{:>3}. {} {} (priority {}, {} items): {}",
+            s.rank,
+            s.code,
+            s.title,
+            s.priority,
+            s.applicable,
+            s.why
+        );
+        for i in s.items.iter().take(5) {
+            let why: Vec<&str> = i
+                .reasons
+                .iter()
+                .map(|r| match r {
+                    safe_core::review::PlanReason::Critical => "critical",
+                    safe_core::review::PlanReason::NotMet => "not met",
+                    safe_core::review::PlanReason::PartiallyMet => "partially met",
+                    safe_core::review::PlanReason::NoEvidence => "no evidence",
+                    safe_core::review::PlanReason::EvidenceExpired => "evidence expired",
+                    safe_core::review::PlanReason::Changed => "changed",
+                    safe_core::review::PlanReason::OpenRemark => "open remark",
+                })
+                .collect();
+            outln!("       {} {}: {}", i.item_id, i.title, why.join(", "));
+        }
+        if s.items.len() > 5 {
+            outln!("       and {} more", s.items.len() - 5);
+        }
+    }
+}

@@ -5,12 +5,12 @@ use serde_json::Value;
 
 use crate::support::{Env, dump};
 
-fn json(env: &Env, args: &[&str]) -> Value {
+pub(crate) fn json(env: &Env, args: &[&str]) -> Value {
     serde_json::from_str(&env.ok(args)).expect("JSON output")
 }
 
 /// A command refused with exit code 2, one `error:` line and the `code:` line; nothing changed.
-fn refused(env: &Env, args: &[&str], code: &str) -> String {
+pub(crate) fn refused(env: &Env, args: &[&str], code: &str) -> String {
     let before = dump(&env.db);
     let (exit, out, err) = env.run(args);
     assert_eq!(exit, 2, "safe-assess {args:?} must be refused: {out}{err}");
@@ -31,12 +31,12 @@ fn refused(env: &Env, args: &[&str], code: &str) -> String {
     err
 }
 
-fn p(path: &std::path::Path) -> &str {
+pub(crate) fn p(path: &std::path::Path) -> &str {
     path.to_str().expect("UTF-8 path")
 }
 
 /// A freight forwarder's assessment with every applicable item answered except `leave_out`.
-fn trader_assessment(t: &Env, leave_out: usize) -> (String, Vec<String>) {
+pub(crate) fn trader_assessment(t: &Env, leave_out: usize) -> (String, Vec<String>) {
     let id = t
         .ok(&[
             "new",
@@ -75,7 +75,7 @@ fn trader_assessment(t: &Env, leave_out: usize) -> (String, Vec<String>) {
     (id, all)
 }
 
-fn app_id(c: &Env) -> String {
+pub(crate) fn app_id(c: &Env) -> String {
     let q = json(c, &["review", "list", "--json"]);
     q["applications"][0]["id"]
         .as_str()
@@ -83,7 +83,7 @@ fn app_id(c: &Env) -> String {
         .to_string()
 }
 
-fn tamper(from: &std::path::Path, to: &std::path::Path) {
+pub(crate) fn tamper(from: &std::path::Path, to: &std::path::Path) {
     let mut bytes = std::fs::read(from).expect("read");
     let i = bytes.len() / 2;
     bytes[i] ^= 0x55;

@@ -25,9 +25,12 @@ pub mod catalogue;
 pub mod crosswalk;
 mod error;
 pub mod family;
+pub mod keys;
 pub mod rebase;
 pub mod report;
 pub mod review;
+pub mod review_plan;
+pub mod review_report;
 pub mod share;
 
 pub use error::{Error, Result};

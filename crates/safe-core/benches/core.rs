@@ -1,7 +1,8 @@
 //! Core targets (issue 2): open a fully answered assessment and compute all its scores in at most
 //! 5 ms; save one answer durably (WAL, synchronous=FULL, on a real file) in at most 1 ms (median).
 //! Also: the home list with 1, 100 assessments; crosswalk coverage of a 300-item pack against a
-//! 300-item pack (issue 13, target under 50 ms), on packs generated here.
+//! 300-item pack (issue 13, target under 50 ms), on packs generated here; the validator's queue
+//! of 1,000 applications of 100 answers and opening one (issue 14, targets 50 ms and 20 ms).
 //!
 //! Floors (issue 15), measured in the same run and interleaved with the action, so that a loaded
 //! machine slows both alike, then printed with the ratio: a durable save against a bare one-row
@@ -20,6 +21,9 @@ use rusqlite::Connection;
 use safe_core::catalogue::{Library, Profile};
 use safe_core::model::{AnswerInput, NewAssessment, Stamp, Status};
 use safe_core::store::Store;
+
+#[path = "support/queue.rs"]
+mod queue;
 
 fn stamp(n: i64) -> Stamp {
     let t0 = Utc
@@ -288,9 +292,32 @@ fn crosswalk_coverage(c: &mut Criterion) {
     });
 }
 
+/// The validator's queue (issue 14): 1,000 applications of 100 answers; the queue (`review
+/// list`, target under 50 ms) and opening one application (`review show`: the application with
+/// its last submission, marks, remarks, findings, decisions and its pack; target under 20 ms).
+fn validator_queue(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut store = Store::open(&dir.path().join("customs.sqlite")).expect("open");
+    let pack = queue::pack("bench-queue", "Q", 100).expect("pack");
+    let ids = queue::fill(&mut store, &pack, 1000).expect("fill");
+    let one = &ids[ids.len() / 2];
+    c.bench_function("review_list_1000_applications", |b| {
+        b.iter(|| black_box(store.applications().expect("queue")))
+    });
+    c.bench_function("review_open_one_of_1000_applications_100_answers", |b| {
+        b.iter(|| {
+            let v = store.application_view(one).expect("view");
+            let p = store
+                .pack(&v.application.pack_id, &v.application.pack_version)
+                .expect("pack");
+            black_box((v, p))
+        })
+    });
+}
+
 criterion_group! {
     name = core;
     config = Criterion::default().sample_size(30).measurement_time(std::time::Duration::from_secs(4));
-    targets = benches, crosswalk_coverage
+    targets = benches, crosswalk_coverage, validator_queue
 }
 criterion_main!(core);

@@ -7,6 +7,11 @@
 //! `cargo run --release -p safe-core --example scale -- [ASSESSMENTS] [ITEMS] [DB_PATH]`
 //!
 //! Without DB_PATH the database is built in a temporary folder and removed afterwards.
+//!
+//! A customs validator's database instead (issue 14): N applications of M answers each, then the
+//! queue (`review list`) and opening one application (`review show`) measured:
+//!
+//! `cargo run --release -p safe-core --example scale -- --applications [N] [M] [DB_PATH]`
 
 use std::path::Path;
 use std::time::Instant;
@@ -144,8 +149,49 @@ fn measure(label: &str, store: &mut Store, id: &str, item: &str) -> Result<(), s
     Ok(())
 }
 
+#[path = "../benches/support/queue.rs"]
+mod queue;
+
+/// `--applications N M [DB]`: a validator's database and its queue.
+fn applications(args: &[String]) -> Result<(), Box<dyn std::error::Error>> {
+    let count: usize = args.first().map(|s| s.parse()).transpose()?.unwrap_or(1000);
+    let items: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(100);
+    let tmp = tempfile::tempdir()?;
+    let db = args
+        .get(2)
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().join("customs.sqlite"));
+    let pack = queue::pack("scale-queue", "Q", items)?;
+    let started = Instant::now();
+    let mut store = Store::open(&db)?;
+    let ids = queue::fill(&mut store, &pack, count)?;
+    let size = std::fs::metadata(&db)?.len();
+    println!(
+        "generated {count} applications x {items} answers in {:.1} s, database {:.0} MB",
+        started.elapsed().as_secs_f64(),
+        size as f64 / 1e6
+    );
+    let one = ids.get(ids.len() / 2).cloned().unwrap_or_default();
+    let list = median(|| drop(store.applications()), 9);
+    let open = median(
+        || {
+            if let Ok(v) = store.application_view(&one) {
+                drop(store.pack(&v.application.pack_id, &v.application.pack_version));
+            }
+        },
+        31,
+    );
+    println!("| database | review list (queue) | review show (open one) |");
+    println!("|---|---|---|");
+    println!("| {count} applications x {items} answers | {list:.2} ms | {open:.2} ms |");
+    Ok(())
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--applications") {
+        return applications(&args[1..]);
+    }
     let count: usize = args.first().map(|s| s.parse()).transpose()?.unwrap_or(1000);
     let items: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(300);
     let tmp = tempfile::tempdir()?;

@@ -339,7 +339,7 @@ fn leaf_group_ids(pack: &Pack) -> Vec<String> {
     out
 }
 
-fn role_infos(ids: &[String], lang: Lang) -> Vec<RoleInfo> {
+pub(crate) fn role_infos(ids: &[String], lang: Lang) -> Vec<RoleInfo> {
     let known = localized_roles(&builtin_roles(), lang.code());
     ids.iter()
         .map(|id| RoleInfo {

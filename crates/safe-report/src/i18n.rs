@@ -40,32 +40,35 @@ impl Lang {
 }
 
 macro_rules! table {
-    ($($key:ident => $en:literal, $fr:literal;)*) => {
+    ($t:ident; $($key:ident => $en:literal, $fr:literal;)*) => {
         /// A fixed string of the report.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]
-        pub enum T { $($key),* }
+        pub enum $t { $($key),* }
 
-        impl T {
+        impl $t {
             /// Every key, in table order.
-            pub const ALL: &'static [T] = &[$(T::$key),*];
+            pub const ALL: &'static [$t] = &[$($t::$key),*];
 
             /// The key's name (used by the PDF template).
             pub fn name(self) -> &'static str {
-                match self { $(T::$key => stringify!($key)),* }
+                match self { $($t::$key => stringify!($key)),* }
             }
 
             /// The string in `lang`.
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
+                use $crate::i18n::Lang;
                 match (self, lang) {
-                    $((T::$key, Lang::En) => $en, (T::$key, Lang::Fr) => $fr,)*
+                    $(($t::$key, Lang::En) => $en, ($t::$key, Lang::Fr) => $fr,)*
                 }
             }
         }
     };
 }
+pub(crate) use table;
 
 table! {
+    T;
     // Document
     ReportTitle => "SAFE Framework self-assessment", "Auto-évaluation au regard du Cadre SAFE";
     SubtitleTrader => "AEO readiness and gap analysis", "Préparation au statut d'OEA et analyse des écarts";

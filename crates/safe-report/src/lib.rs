@@ -21,6 +21,7 @@ mod model;
 pub mod progress_since;
 mod provenance;
 mod texts;
+pub mod validation;
 
 mod html;
 mod pdf;

@@ -22,8 +22,11 @@ use crate::model::{Assessment, Status};
 use crate::store::AssessmentBundle;
 use crate::{Error, Opened, Result};
 
+pub mod plan;
 #[cfg(test)]
 mod tests;
+
+pub use plan::{PlanInput, PlanItem, PlanReason, PlanSection, plan};
 
 /// Days customs has to accept an application after receiving it (as in the EU: 30).
 pub const DEFAULT_ACCEPT_DAYS: u32 = 30;

@@ -168,6 +168,17 @@ impl Store {
                 unresolved.join(", ")
             )));
         }
+        let writes: Vec<&str> = plan
+            .take
+            .iter()
+            .map(String::as_str)
+            .chain(
+                plan.conflicts
+                    .iter()
+                    .filter(|c| choose(&c.item_id) == Some(Side::Theirs))
+                    .map(|c| c.item_id.as_str()),
+            )
+            .collect();
         let theirs: HashMap<&str, &AnswerInput> = incoming
             .iter()
             .map(|t| (t.item_id.as_str(), &t.input))
@@ -178,6 +189,15 @@ impl Store {
             ..MergeReport::default()
         };
         self.write(|tx| {
+            let locked = super::received::locked_among(tx, id, &writes)?;
+            if !locked.is_empty() {
+                return Err(Error::Locked(format!(
+                    "{} item(s) would change but customs accepted them ({}): reopen each with \
+                     'safe-assess reopen {id} ITEM' or keep your answer (--prefer mine); nothing was changed",
+                    locked.len(),
+                    locked.join(", ")
+                )));
+            }
             let mut adopted: HashSet<&str> = HashSet::new();
             for item in &plan.take {
                 if let Some(input) = theirs.get(item.as_str()) {

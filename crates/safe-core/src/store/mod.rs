@@ -12,6 +12,7 @@ mod evidence;
 mod history;
 mod import;
 mod integrity;
+mod keys;
 mod links;
 mod maintenance;
 mod merge;
@@ -34,6 +35,7 @@ pub use assessments::AssessmentSummary;
 pub use evidence::{EvidenceFile, MAX_EVIDENCE_BYTES, Validity, media_type, read_evidence_file};
 pub use import::{AssessmentBundle, BundleEvidence, is_sha256_hex};
 pub use integrity::{CHECKED_AT_OPEN, FullCheck, check_file};
+pub use keys::{KeyUse, TrustedKey, is_fingerprint};
 pub use links::{Derived, DerivedState, LinkInfo, Linked, Started};
 pub use maintenance::{BackupInfo, KEEP_BACKUPS, backup_dir, list_backups, restore, set_aside};
 pub use merge::{Conflict, MergePlan, MergeReport, Side};
@@ -51,6 +53,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/004_tiers.sql")),
     M::up(include_str!("../../migrations/005_links.sql")),
     M::up(include_str!("../../migrations/006_review.sql")),
+    M::up(include_str!("../../migrations/007_trusted_keys.sql")),
 ];
 
 /// The schema version this build writes.

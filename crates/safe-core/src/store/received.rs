@@ -69,6 +69,24 @@ pub(crate) fn check_unlocked(tx: &Transaction<'_>, id: &str, item_id: &str) -> R
     }
 }
 
+/// Which of `items` are locked (accepted by customs, not reopened), in the order given.
+pub(crate) fn locked_among(
+    conn: &rusqlite::Connection,
+    id: &str,
+    items: &[&str],
+) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM answer_locks WHERE assessment_id = ?1 AND item_id = ?2 AND reopened_at IS NULL",
+    )?;
+    let mut locked = Vec::new();
+    for item in items {
+        if stmt.exists(params![id, item])? {
+            locked.push((*item).to_string());
+        }
+    }
+    Ok(locked)
+}
+
 impl Store {
     /// The number the next submission of assessment `id` gets (1 for the first).
     pub fn next_submission(&self, id: &str) -> Result<u32> {
@@ -154,6 +172,19 @@ impl Store {
             record(tx, id, "", &Change::Submit(note), stamp)?;
             persist()
         })
+    }
+
+    /// The submissions made of assessment `id`: number and when, oldest first.
+    pub fn submissions_made(&self, id: &str) -> Result<Vec<(u32, DateTime<Utc>)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT number, submitted_at FROM submissions WHERE assessment_id = ?1 ORDER BY number",
+        )?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((r.get(0)?, parse_ts(&r.get::<_, String>(1)?)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// The customs review attached to assessment `id`, if any.
@@ -279,6 +310,7 @@ impl Store {
                 params![id, doc.application_id, fingerprint, public_key, doc.submission, ts(doc.exported_at),
                     doc.state.slug(), doc_json, ts(stamp.at)],
             )?;
+            super::keys::used(tx, fingerprint, public_key, stamp.at)?;
             for r in &doc.remarks {
                 tx.execute(
                     "INSERT INTO received_remarks (assessment_id, number, item_id, kind, text, state, response)

@@ -16,7 +16,7 @@ use crate::texts::{cover_facts, generated, sections, threshold};
 use crate::{Options, Paper};
 use charts::Point;
 
-const CSS: &str = include_str!("report.css");
+pub(crate) const CSS: &str = include_str!("report.css");
 
 /// Escapes text for HTML content and attribute values.
 pub fn esc(s: &str) -> String {

@@ -7,6 +7,7 @@
 //! (Libertinus Serif, DejaVu Sans Mono), so no system font is needed and every font is embedded in
 //! the PDF.
 
+mod validation;
 mod view;
 
 use std::sync::LazyLock;
@@ -24,6 +25,7 @@ use crate::model::ReportData;
 use crate::{Options, ReportError};
 
 const TEMPLATE: &str = include_str!("report.typ");
+const VALIDATION_TEMPLATE: &str = include_str!("validation.typ");
 
 /// The fonts, parsed once per process.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
@@ -107,8 +109,41 @@ fn diagnostics(errors: &[SourceDiagnostic]) -> String {
 pub fn render(d: &ReportData, opts: &Options) -> Result<Vec<u8>, ReportError> {
     let view = view::View::build(d, opts);
     let json = serde_json::to_vec(&view).map_err(|e| render_error(e.to_string()))?;
+    compile(
+        ("/report.typ", TEMPLATE),
+        json,
+        &d.assessment.id,
+        &d.generator,
+        opts,
+    )
+}
+
+/// Renders the validation report's PDF.
+pub fn render_validation(
+    d: &crate::validation::ValidationData,
+    opts: &Options,
+) -> Result<Vec<u8>, ReportError> {
+    let view = validation::View::build(d, opts);
+    let json = serde_json::to_vec(&view).map_err(|e| render_error(e.to_string()))?;
+    compile(
+        ("/validation.typ", VALIDATION_TEMPLATE),
+        json,
+        &format!("{}-{}", d.application_id, d.submission),
+        &format!("safe-assess {}", env!("CARGO_PKG_VERSION")),
+        opts,
+    )
+}
+
+/// Lays out `template` over the data `json` (read by the template as `/view.json`).
+fn compile(
+    (path, template): (&str, &str),
+    json: Vec<u8>,
+    ident: &str,
+    creator: &str,
+    opts: &Options,
+) -> Result<Vec<u8>, ReportError> {
     let world = ReportWorld {
-        main: Source::new(file_id("/report.typ")?, TEMPLATE.to_string()),
+        main: Source::new(file_id(path)?, template.to_string()),
         view_id: file_id("/view.json")?,
         view: Bytes::new(json),
         today: Datetime::from_ymd(
@@ -130,8 +165,8 @@ pub fn render(d: &ReportData, opts: &Options) -> Result<Vec<u8>, ReportError> {
     )
     .map(typst_pdf::Timestamp::new_utc);
     let pdf_opts = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom(d.assessment.id.clone()),
-        creator: typst::foundations::Smart::Custom(Some(d.generator.clone())),
+        ident: typst::foundations::Smart::Custom(ident.to_string()),
+        creator: typst::foundations::Smart::Custom(Some(creator.to_string())),
         timestamp,
         ..typst_pdf::PdfOptions::default()
     };
