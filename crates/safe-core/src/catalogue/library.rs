@@ -50,6 +50,7 @@ pub fn builtin_roles() -> Vec<Role> {
 
 /// A pack file that was refused, with the reason.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LoadProblem {
     /// The file.
     pub file: String,
