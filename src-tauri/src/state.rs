@@ -101,9 +101,7 @@ impl Loaded {
                 library: Ok(Arc::new(lib)),
             },
             Err(e) => Loaded {
-                library: Library::builtin()
-                    .map(Arc::new)
-                    .map_err(CommandError::from),
+                library: Library::builtin().map(Arc::new).map_err(CommandError::from),
                 problems: vec![e.to_string()],
             },
         }

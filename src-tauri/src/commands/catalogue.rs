@@ -26,10 +26,9 @@ pub async fn add_pack(
     state: State<'_, AppState>,
     title: String,
 ) -> CmdResult<Option<Added>> {
-    let Some(path) = blocking(move || {
-        dialogs::pick_file_of(&app, &title, "Catalogue pack", &["json", "xlsx"])
-    })
-    .await?
+    let Some(path) =
+        blocking(move || dialogs::pick_file_of(&app, &title, "Catalogue pack", &["json", "xlsx"]))
+            .await?
     else {
         return Ok(None);
     };
@@ -38,4 +37,37 @@ pub async fn add_pack(
         .await?;
     state.reload_library()?;
     Ok(Some(added))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dto::PackChoice;
+    use crate::state::{AppState, Paths};
+
+    #[test]
+    fn an_added_pack_is_seen_by_the_next_action_after_the_reload() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let st = AppState::open(Paths {
+            database: dir.path().join("assessments.sqlite"),
+            settings: dir.path().join("settings.json"),
+        });
+        let own = include_str!("../../../assets/catalogue/safe2025-aeo.json")
+            .replace("\"id\": \"safe2025-aeo\"", "\"id\": \"national-aeo\"");
+        assert!(own.contains("national-aeo"), "the fixture renamed the pack");
+        let file = dir.path().join("national.json");
+        std::fs::write(&file, own).expect("write");
+        let listed = |st: &AppState| {
+            st.run_now(|_, ctx| Ok(PackChoice::all(ctx.library()?, "en")))
+                .expect("packs")
+                .iter()
+                .any(|p| p.id == "national-aeo" && p.origin != "builtin")
+        };
+        let added = st
+            .run_now(|_, ctx| Ok(safe_app::catalogue::add(ctx.library()?, &file, false)?))
+            .expect("added");
+        assert_eq!(added.pack.id, "national-aeo");
+        assert!(!listed(&st), "not before the library is read again");
+        st.reload_library().expect("reload");
+        assert!(listed(&st), "listed after the reload");
+    }
 }

@@ -30,7 +30,11 @@ pub(crate) fn targets(
     lang: &str,
 ) -> CmdResult<Vec<PackSummary>> {
     let a = s.assessment(id)?;
-    Ok(safe_app::crosswalk::targets(ctx.library()?, &a.pack_id, lang))
+    Ok(safe_app::crosswalk::targets(
+        ctx.library()?,
+        &a.pack_id,
+        lang,
+    ))
 }
 
 /// How much of pack `other` assessment `id` already answers, titles in `lang`.
@@ -108,4 +112,70 @@ pub async fn unlink(state: State<'_, AppState>, id: String) -> CmdResult<LinkInf
     state
         .run(move |s, ctx| Ok(safe_app::crosswalk::unlink(s, &id, &ctx.stamp)?))
         .await
+}
+
+#[cfg(test)]
+mod tests {
+    use safe_core::catalogue::Profile;
+    use safe_core::model::{AnswerInput, Status};
+    use safe_core::store::DerivedState;
+
+    use super::*;
+    use crate::commands::assessments;
+    use crate::state::Paths;
+
+    #[test]
+    fn an_assessment_started_from_another_opens_linked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let st = AppState::open(Paths {
+            database: dir.path().join("assessments.sqlite"),
+            settings: dir.path().join("settings.json"),
+        });
+        st.run_full_check().expect("intact");
+        let safe = NewAssessment {
+            title: "SAFE".into(),
+            profile: Some(Profile::Trader),
+            roles: vec!["importer".into()],
+            ..NewAssessment::default()
+        };
+        let a = st
+            .run_now(|s, ctx| assessments::create(s, ctx, &safe))
+            .expect("created");
+        assert_eq!(a.pack_id, "safe2025-aeo");
+        st.run_now(|s, ctx| {
+            for item in ["AEO.A.01", "AEO.B.02"] {
+                s.save_answer(&a.id, item, &AnswerInput::status(Status::Met), &ctx.stamp)?;
+            }
+            Ok(())
+        })
+        .expect("answered");
+        let targets = st
+            .run_now(|s, ctx| targets(s, ctx, &a.id, "fr"))
+            .expect("targets");
+        let eu = targets
+            .iter()
+            .find(|p| p.id == "eu-aeo-ucc")
+            .expect("the EU pack is a target");
+        assert!(eu.title.contains("Opérateur"), "in French: {}", eu.title);
+
+        let details = NewAssessment {
+            title: "EU".into(),
+            pack_id: Some("eu-aeo-ucc".into()),
+            tiers: vec!["aeos".into()],
+            ..safe.clone()
+        };
+        let started = st
+            .run_now(|s, ctx| start(s, ctx, &details, &a.id))
+            .expect("started");
+        assert!(started.carried.contains(&"EU.3.1.01".to_string()));
+        assert!(started.suggested.contains(&"EU.2.01".to_string()));
+        let ws = st
+            .run_now(|s, _| assessments::open(s, &started.assessment.id, None))
+            .expect("opens");
+        let linked = ws.linked.expect("the workspace says it is linked");
+        assert_eq!(linked.link.source_id, a.id);
+        let state = |id: &str| linked.item(id).map(|d| d.state);
+        assert_eq!(state("EU.2.01"), Some(DerivedState::Suggested));
+        assert_eq!(state("EU.3.1.01"), Some(DerivedState::Carried));
+    }
 }

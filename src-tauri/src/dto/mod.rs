@@ -191,21 +191,22 @@ impl PackChoice {
             .map(|p| {
                 let local = p.localized(lang).pack;
                 PackChoice {
-                id: p.id.clone(),
-                title: local.title,
-                version: p.version.clone(),
-                edition: local.edition,
-                profile: p.profile,
-                origin: lib.origin(&p.id).unwrap_or("builtin").to_string(),
-                tiers: local.tiers,
-                superseded_by: lib.superseded_by(&p.id).map(|s| s.id.clone()),
-                is_default: lib.default_for(p.profile).is_some_and(|d| d.id == p.id),
-                crosswalks: lib
-                    .packs()
-                    .filter(|o| o.id != p.id && lib.crosswalk(&p.id, &o.id).is_some())
-                    .map(|o| o.id.clone())
-                    .collect(),
-            }})
+                    id: p.id.clone(),
+                    title: local.title,
+                    version: p.version.clone(),
+                    edition: local.edition,
+                    profile: p.profile,
+                    origin: lib.origin(&p.id).unwrap_or("builtin").to_string(),
+                    tiers: local.tiers,
+                    superseded_by: lib.superseded_by(&p.id).map(|s| s.id.clone()),
+                    is_default: lib.default_for(p.profile).is_some_and(|d| d.id == p.id),
+                    crosswalks: lib
+                        .packs()
+                        .filter(|o| o.id != p.id && lib.crosswalk(&p.id, &o.id).is_some())
+                        .map(|o| o.id.clone())
+                        .collect(),
+                }
+            })
             .collect()
     }
 }

@@ -336,8 +336,11 @@ fn the_default_is_the_safe_lineage_not_the_newest_programme_pack() {
     let safe2021 = include_str!("../../../../assets/catalogue/safe2021-aeo.json");
     let safe2025 = include_str!("../../../../assets/catalogue/safe2025-aeo.json");
     // A programme pack dated after the newest SAFE edition (CTPAT as if revised in 2030).
-    let ctpat = include_str!("../../../../assets/catalogue/ctpat-msc.json")
-        .replacen("\"date\": \"2020-01-01\"", "\"date\": \"2030-01-01\"", 1);
+    let ctpat = include_str!("../../../../assets/catalogue/ctpat-msc.json").replacen(
+        "\"date\": \"2020-01-01\"",
+        "\"date\": \"2030-01-01\"",
+        1,
+    );
     assert!(ctpat.contains("2030-01-01"), "the fixture changed the date");
     let lib = Library::with_builtin(&[
         ("safe2021-aeo.json", safe2021),
