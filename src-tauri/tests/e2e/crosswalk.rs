@@ -250,3 +250,161 @@ async fn pressed_checkbox(c: &Client, testid: &str) -> bool {
         .as_deref()
         == Some("true")
 }
+
+/// A SAFE AEO assessment and an EU AEO (AEOS) one started from it, one source answer changed
+/// since (EU.3.1.01 diverged): straight into the database, as the command line would.
+fn seed_linked(db: &std::path::Path) {
+    use safe_core::catalogue::{Library, Profile};
+    use safe_core::model::{AnswerInput, NewAssessment, Stamp, Status};
+
+    let lib = Library::builtin().expect("built-in packs");
+    std::fs::create_dir_all(db.parent().expect("folder")).expect("data folder");
+    let mut store = Store::open(db).expect("database");
+    let stamp = Stamp {
+        at: chrono::Utc::now(),
+        by: "seed".into(),
+    };
+    let safe = NewAssessment {
+        title: SAFE_TITLE.into(),
+        profile: Some(Profile::Trader),
+        roles: vec!["importer".into()],
+        organisation: "Acme Trading GmbH".into(),
+        country: "DE".into(),
+        ..NewAssessment::default()
+    };
+    let src = "00000000-0000-4000-8000-000000000001";
+    store
+        .create_assessment(&lib, &safe, src, &stamp)
+        .expect("create");
+    for item in ["AEO.A.01", "AEO.A.02", "AEO.B.02", "AEO.C.02", "AEO.C.01"] {
+        store
+            .save_answer(src, item, &AnswerInput::status(Status::Met), &stamp)
+            .expect("answer");
+    }
+    let eu = NewAssessment {
+        title: EU_TITLE.into(),
+        pack_id: Some("eu-aeo-ucc".into()),
+        tiers: vec!["aeos".into()],
+        ..safe
+    };
+    store
+        .start_from(
+            &lib,
+            &eu,
+            src,
+            "00000000-0000-4000-8000-000000000002",
+            &stamp,
+        )
+        .expect("started");
+    store
+        .save_answer(
+            src,
+            "AEO.B.02",
+            &AnswerInput::status(Status::NotMet),
+            &stamp,
+        )
+        .expect("changed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_crosswalk_and_catalogue_screens_in_english_light_and_french_dark() {
+    tokio::time::timeout(LIMIT, screens_scenario())
+        .await
+        .expect("the scenario finished within its time limit");
+}
+
+async fn screens_scenario() {
+    let display = Display::start();
+    let mut world = World::new();
+    seed_linked(&world.database());
+    // "Add a pack…" gets a pack the core refuses: no groups.
+    world.pick(
+        "national-aeo.json",
+        br#"{"format": 2, "id": "national-aeo", "title": "National AEO", "edition": "2026",
+            "date": "2026-01-01", "version": "1.0.0", "profile": "trader", "source": "ours",
+            "language": "en", "groups": []}"#,
+    );
+    let driver = Driver::start(&world, &display, std::path::Path::new(APP));
+    let c = driver.launch().await;
+    find(&c, &tid("assessment-list")).await;
+
+    for (lang, suffix) in [("en", "en-light"), ("fr", "fr-dark")] {
+        // Settings -> Catalogues, with a refused pack.
+        click(&c, &tid("open-settings")).await;
+        if lang == "fr" {
+            find(&c, &tid("language"))
+                .await
+                .select_by_value("fr")
+                .await
+                .expect("choose French");
+            until("the UI to speak French", || async {
+                text(&c, "h1").await == "Paramètres"
+            })
+            .await;
+            click(&c, &tid("theme-dark")).await;
+        } else {
+            click(&c, &tid("theme-light")).await;
+        }
+        find(&c, &tid("catalogue-eu-aeo-ucc")).await;
+        let eu = text(&c, &tid("catalogue-eu-aeo-ucc")).await;
+        assert!(eu.contains("eu-aeo-ucc") && eu.contains("1.0.0"), "{eu}");
+        click_centered(&c, &tid("catalogue-add")).await;
+        let refusal = text(&c, &tid("catalogue-refusal")).await;
+        assert!(
+            refusal.contains("national-aeo.json"),
+            "the refusal names the file: {refusal}"
+        );
+        screenshot(
+            &c,
+            &tid("catalogue-refusal"),
+            &format!("cw-10-catalogues-{suffix}"),
+        )
+        .await;
+
+        // The linked EU assessment: the diverged answer beside the source's.
+        open_from_home(&c, EU_TITLE).await;
+        find(&c, &tid("link-banner")).await;
+        open_item(&c, "EU.3.1.01").await;
+        until("the diverged note", || async {
+            derived_state(&c).await.as_deref() == Some("diverged")
+        })
+        .await;
+        screenshot(
+            &c,
+            &tid("derived-pair"),
+            &format!("cw-11-diverged-{suffix}"),
+        )
+        .await;
+        open_item(&c, "EU.2.01").await;
+        find(&c, &tid("derived-confirm")).await;
+        screenshot(
+            &c,
+            &tid("derived-note"),
+            &format!("cw-12-suggestion-{suffix}"),
+        )
+        .await;
+
+        // Its coverage of SAFE AEO.
+        click(&c, &tid("open-coverage")).await;
+        find(&c, &tid("coverage-summary")).await;
+        screenshot(&c, &ready("coverage"), &format!("cw-13-coverage-{suffix}")).await;
+
+        // New assessment on the EU pack: its tiers and the assessments it can start from.
+        click(&c, ".topbar .brand").await;
+        click(&c, &tid("new-assessment")).await;
+        click(&c, &tid("profile-trader")).await;
+        click_centered(&c, &tid("pack-radio-eu-aeo-ucc")).await;
+        find(&c, &tid("new-tiers")).await;
+        find(&c, &tid("new-from")).await;
+        c.execute(
+            "document.querySelector('[data-testid=\"new-packs\"]').scrollIntoView({block: 'start'});",
+            vec![],
+        )
+        .await
+        .expect("scroll");
+        screenshot(&c, &ready("new"), &format!("cw-14-new-{suffix}")).await;
+        click(&c, ".topbar .brand").await;
+        find(&c, &tid("assessment-list")).await;
+    }
+    c.close().await.expect("close the app");
+}
