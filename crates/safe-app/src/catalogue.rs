@@ -178,3 +178,29 @@ pub fn add(lib: &Library, file: &Path, replace: bool) -> Result<Added> {
         replaced,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn the_list_in_french_keeps_ids_and_translates_titles() {
+        let lib = Library::builtin().expect("built-in packs");
+        let en = list(&lib);
+        let fr = list_in(&lib, "fr");
+        assert_eq!(en.packs.len(), fr.packs.len());
+        for (e, f) in en.packs.iter().zip(&fr.packs) {
+            assert_eq!((&e.id, &e.version, e.items), (&f.id, &f.version, f.items));
+        }
+        let title = |c: &Catalogues, id: &str| {
+            c.packs
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.title.clone())
+                .expect("listed")
+        };
+        assert_ne!(title(&en, "eu-aeo-ucc"), title(&fr, "eu-aeo-ucc"));
+        assert!(title(&fr, "safe2025-aeo").contains("OEA"));
+    }
+}

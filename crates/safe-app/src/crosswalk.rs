@@ -84,3 +84,43 @@ pub fn confirm(store: &mut Store, id: &str, item_id: &str, stamp: &Stamp) -> Res
 pub fn unlink(store: &mut Store, id: &str, stamp: &Stamp) -> Result<LinkInfo> {
     Ok(store.unlink(id, stamp)?)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn the_targets_of_a_pack_are_the_linked_packs_in_the_language_asked() {
+        let lib = Library::builtin().expect("built-in packs");
+        let ids = |lang| -> Vec<String> {
+            targets(&lib, "safe2025-aeo", lang)
+                .into_iter()
+                .map(|p| p.id)
+                .collect()
+        };
+        let en = ids("en");
+        assert!(en.contains(&"eu-aeo-ucc".to_string()), "{en:?}");
+        assert!(en.contains(&"ctpat-msc".to_string()), "{en:?}");
+        assert!(!en.contains(&"safe2025-aeo".to_string()), "not itself");
+        assert!(
+            !en.contains(&"safe2021-aeo".to_string()),
+            "no mapping: {en:?}"
+        );
+        // Both ways: the EU pack is linked back to SAFE.
+        let back: Vec<String> = targets(&lib, "eu-aeo-ucc", "en")
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert!(back.contains(&"safe2025-aeo".to_string()), "{back:?}");
+        let fr = targets(&lib, "safe2025-aeo", "fr");
+        let eu = fr.iter().find(|p| p.id == "eu-aeo-ucc").expect("listed");
+        assert!(
+            eu.title.starts_with("Opérateur économique agréé"),
+            "{}",
+            eu.title
+        );
+        assert_eq!(eu.tiers.len(), 2);
+        assert!(eu.tiers[0].name.starts_with("OEAC"), "{}", eu.tiers[0].name);
+    }
+}
