@@ -94,3 +94,24 @@ fn dirs_documents() -> Option<PathBuf> {
 fn not_a_file(e: impl std::fmt::Display) -> CommandError {
     CommandError::new(ErrorCode::NotAllowed, format!("not a local file: {e}"))
 }
+
+/// Asks the user for one file of any of the extensions `exts` (one filter named `name`). `None`
+/// when the dialog was closed.
+pub fn pick_file_of<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    name: &str,
+    exts: &[&str],
+) -> CmdResult<Option<PathBuf>> {
+    if let Some(p) = std::env::var_os("SAFE_ASSESS_TEST_PICK") {
+        return Ok(Some(PathBuf::from(p)));
+    }
+    let mut dialog = app.dialog().file().set_title(title).add_filter(name, exts);
+    if let Some(w) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&w);
+    }
+    dialog
+        .blocking_pick_file()
+        .map(|f| f.into_path().map_err(not_a_file))
+        .transpose()
+}

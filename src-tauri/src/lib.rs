@@ -121,6 +121,15 @@ pub fn run() {
             commands::rebase::rebase_offer,
             commands::rebase::rebase_preview,
             commands::rebase::rebase_apply,
+            // Catalogues and the crosswalk (desk-packs).
+            commands::catalogue::catalogues,
+            commands::catalogue::add_pack,
+            commands::crosswalk::crosswalk_targets,
+            commands::crosswalk::coverage,
+            commands::crosswalk::start_from,
+            commands::crosswalk::linked,
+            commands::crosswalk::confirm_derived,
+            commands::crosswalk::unlink,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

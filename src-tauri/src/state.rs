@@ -47,7 +47,7 @@ impl Paths {
 
 /// The context of one user action.
 pub struct Ctx<'a> {
-    library: &'a CmdResult<Library>,
+    library: &'a CmdResult<Arc<Library>>,
     /// Who and when.
     pub stamp: Stamp,
 }
@@ -55,7 +55,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// The catalogue library (built-in packs plus the user's folder).
     pub fn library(&self) -> CmdResult<&Library> {
-        self.library.as_ref().map_err(Clone::clone)
+        self.library.as_deref().map_err(Clone::clone)
     }
 }
 
@@ -72,12 +72,40 @@ struct Inner {
     paths: Paths,
     store: Mutex<Result<Store, CommandError>>,
     full_check: Mutex<Option<FullCheck>>,
-    library: CmdResult<Library>,
-    library_problems: Vec<String>,
+    /// Read at start, read again after a pack was added (`AppState::reload_library`).
+    library: Mutex<Loaded>,
     settings: Mutex<Settings>,
     settings_problem: Option<CommandError>,
     grants: Mutex<Grants>,
     closing: AtomicBool,
+}
+
+/// The catalogue library as read from the built-in packs and the user's folder, with the files
+/// that were refused.
+struct Loaded {
+    library: CmdResult<Arc<Library>>,
+    problems: Vec<String>,
+}
+
+impl Loaded {
+    /// Reads the library beside database `db`; when the user folder cannot be read, the
+    /// built-in packs alone, with the reason as a problem.
+    fn read(db: &Path) -> Loaded {
+        match Library::load(&store::user_catalogue_dir(db)) {
+            Ok(lib) => Loaded {
+                problems: lib
+                    .problems()
+                    .iter()
+                    .map(|p| format!("{}: {}", p.file, p.message))
+                    .collect(),
+                library: Ok(Arc::new(lib)),
+            },
+            Err(e) => Loaded {
+                library: Library::builtin().map(Arc::new).map_err(CommandError::from),
+                problems: vec![e.to_string()],
+            },
+        }
+    }
 }
 
 /// The app's state, cheap to clone into worker threads.
@@ -91,24 +119,7 @@ impl AppState {
     pub fn open(paths: Paths) -> AppState {
         let store = Store::open(&paths.database).map_err(CommandError::from);
         let full_check = store.as_ref().ok().map(Store::defer_full_check);
-        let (library, library_problems) =
-            match Library::load(&store::user_catalogue_dir(&paths.database)) {
-                Ok(lib) => {
-                    let problems = lib
-                        .problems()
-                        .iter()
-                        .map(|p| format!("{}: {}", p.file, p.message))
-                        .collect();
-                    (Ok(lib), problems)
-                }
-                Err(e) => {
-                    let problem = e.to_string();
-                    (
-                        Library::builtin().map_err(CommandError::from),
-                        vec![problem],
-                    )
-                }
-            };
+        let library = Loaded::read(&paths.database);
         let (settings, settings_problem) = match settings::load(&paths.settings) {
             Ok(s) => (s, None),
             Err(e) => (Settings::default(), Some(e)),
@@ -117,8 +128,7 @@ impl AppState {
             paths,
             store: Mutex::new(store),
             full_check: Mutex::new(full_check),
-            library,
-            library_problems,
+            library: Mutex::new(library),
             settings: Mutex::new(settings),
             settings_problem,
             grants: Mutex::new(Grants::default()),
@@ -143,8 +153,9 @@ impl AppState {
 
     /// Runs one user action against the database on the calling thread.
     pub fn run_now<T>(&self, f: impl FnOnce(&mut Store, &Ctx<'_>) -> CmdResult<T>) -> CmdResult<T> {
+        let library = lock(&self.0.library)?.library.clone();
         let ctx = Ctx {
-            library: &self.0.library,
+            library: &library,
             stamp: Stamp::now(self.user_name()?),
         };
         let mut slot = lock(&self.0.store)?;
@@ -198,9 +209,19 @@ impl AppState {
         Ok(slot.as_ref().err().cloned())
     }
 
+    /// Reads the catalogue library again (after a pack was added to the user's folder); the
+    /// next action sees it.
+    pub fn reload_library(&self) -> CmdResult<()> {
+        let fresh = Loaded::read(&self.0.paths.database);
+        *lock(&self.0.library)? = fresh;
+        Ok(())
+    }
+
     /// Refused user catalogue packs, and a settings file that could not be read.
     pub fn problems(&self) -> Vec<String> {
-        let mut out = self.0.library_problems.clone();
+        let mut out = lock(&self.0.library)
+            .map(|l| l.problems.clone())
+            .unwrap_or_default();
         out.extend(self.0.settings_problem.iter().map(|e| e.message.clone()));
         out
     }

@@ -92,6 +92,22 @@ fn declarations(cfg: &Config) -> Vec<(String, String)> {
         safe_core::rebase::LeftBehind,
         safe_core::rebase::KindCount,
         safe_core::rebase::RebasePlan,
+        // Catalogues and the crosswalk (desk-packs).
+        cat::PackSummary,
+        cat::LoadProblem,
+        crate::catalogue::Catalogues,
+        crate::catalogue::Added,
+        safe_core::crosswalk::Relationship,
+        safe_core::crosswalk::CoverState,
+        safe_core::crosswalk::CoverageLink,
+        safe_core::crosswalk::CoverageItem,
+        safe_core::crosswalk::SectionCoverage,
+        safe_core::crosswalk::Coverage,
+        store::DerivedState,
+        store::LinkInfo,
+        store::Derived,
+        store::Linked,
+        store::Started,
     ]
 }
 

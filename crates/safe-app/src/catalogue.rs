@@ -12,6 +12,7 @@ use crate::Result;
 
 /// The packs of an installation as Settings -> Catalogues lists them.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
 pub struct Catalogues {
     /// Every pack that loaded, built-in first (`origin`, `supersededBy` say which is which).
     pub packs: Vec<PackSummary>,
@@ -28,6 +29,31 @@ pub fn list(lib: &Library) -> Catalogues {
         problems: lib.problems().to_vec(),
         folder: lib.user_dir().map(|d| d.display().to_string()),
     }
+}
+
+/// [`list`] with each pack's title, edition and tiers in `lang` where the pack has them (the
+/// app's Settings -> Catalogues).
+pub fn list_in(lib: &Library, lang: &str) -> Catalogues {
+    Catalogues {
+        packs: summaries_in(lib, lang),
+        ..list(lib)
+    }
+}
+
+/// Every pack's listing facts, title, edition and tiers in `lang` where the pack has them.
+pub fn summaries_in(lib: &Library, lang: &str) -> Vec<PackSummary> {
+    lib.summaries()
+        .into_iter()
+        .map(|mut s| {
+            if let Some(p) = lib.get(&s.id) {
+                let local = p.localized(lang).pack;
+                s.title = local.title;
+                s.edition = local.edition;
+                s.tiers = local.tiers;
+            }
+            s
+        })
+        .collect()
 }
 
 /// A pack by id, or a refusal naming the known ids.
@@ -96,6 +122,7 @@ pub fn import(lib: &Library, xlsx: &Path, out: &Path, overwrite: bool) -> Result
 
 /// A pack installed into the user's pack folder.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
 pub struct Added {
     /// The pack as it now lists.
     pub pack: PackSummary,
@@ -150,4 +177,30 @@ pub fn add(lib: &Library, file: &Path, replace: bool) -> Result<Added> {
         file: target.display().to_string(),
         replaced,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn the_list_in_french_keeps_ids_and_translates_titles() {
+        let lib = Library::builtin().expect("built-in packs");
+        let en = list(&lib);
+        let fr = list_in(&lib, "fr");
+        assert_eq!(en.packs.len(), fr.packs.len());
+        for (e, f) in en.packs.iter().zip(&fr.packs) {
+            assert_eq!((&e.id, &e.version, e.items), (&f.id, &f.version, f.items));
+        }
+        let title = |c: &Catalogues, id: &str| {
+            c.packs
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.title.clone())
+                .expect("listed")
+        };
+        assert_ne!(title(&en, "eu-aeo-ucc"), title(&fr, "eu-aeo-ucc"));
+        assert!(title(&fr, "safe2025-aeo").contains("OEA"));
+    }
 }

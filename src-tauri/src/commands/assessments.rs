@@ -142,6 +142,7 @@ pub(crate) fn open(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Wor
         assessment: o.assessment,
         answers: o.answers,
         evidence: o.evidence,
+        linked: s.linked(id)?,
     })
 }
 

@@ -10,6 +10,9 @@ pub mod evidence;
 pub mod export;
 pub mod rebase;
 pub mod share;
+// Catalogues and the crosswalk (desk-packs).
+pub mod catalogue;
+pub mod crosswalk;
 
 use crate::error::CommandError;
 

@@ -86,6 +86,9 @@ pub struct Workspace {
     pub evidence: Vec<Evidence>,
     /// Badges.
     pub progress: Progress,
+    /// The assessment it was started from and the answers that came through that link (none
+    /// when it was not started from another, or was unlinked).
+    pub linked: Option<safe_core::store::Linked>,
 }
 
 /// The result of saving or clearing an answer: one shape for both (a clear has no answer), with
@@ -164,25 +167,45 @@ pub struct PackChoice {
     pub title: String,
     /// Pack version.
     pub version: String,
+    /// Edition, in the UI language where the pack has it.
+    pub edition: String,
     /// Who answers it.
     pub profile: Profile,
+    /// `builtin` or the file of a user's own pack.
+    pub origin: String,
+    /// The tiers to choose from (at least one), names in the UI language; empty: none to choose.
+    pub tiers: Vec<cat::Tier>,
     /// The id of the loaded pack that supersedes it, if any.
     pub superseded_by: Option<String>,
     /// Whether a new assessment of its profile starts on it.
     pub is_default: bool,
+    /// The packs it has a crosswalk mapping with: an assessment on one of them can start an
+    /// assessment on this one (`start_from`).
+    pub crosswalks: Vec<String>,
 }
 
 impl PackChoice {
     /// Every pack of `lib`, its title in `lang`.
     pub fn all(lib: &cat::Library, lang: &str) -> Vec<PackChoice> {
         lib.packs()
-            .map(|p| PackChoice {
-                id: p.id.clone(),
-                title: p.localized(lang).pack.title,
-                version: p.version.clone(),
-                profile: p.profile,
-                superseded_by: lib.superseded_by(&p.id).map(|s| s.id.clone()),
-                is_default: lib.default_for(p.profile).is_some_and(|d| d.id == p.id),
+            .map(|p| {
+                let local = p.localized(lang).pack;
+                PackChoice {
+                    id: p.id.clone(),
+                    title: local.title,
+                    version: p.version.clone(),
+                    edition: local.edition,
+                    profile: p.profile,
+                    origin: lib.origin(&p.id).unwrap_or("builtin").to_string(),
+                    tiers: local.tiers,
+                    superseded_by: lib.superseded_by(&p.id).map(|s| s.id.clone()),
+                    is_default: lib.default_for(p.profile).is_some_and(|d| d.id == p.id),
+                    crosswalks: lib
+                        .packs()
+                        .filter(|o| o.id != p.id && lib.crosswalk(&p.id, &o.id).is_some())
+                        .map(|o| o.id.clone())
+                        .collect(),
+                }
             })
             .collect()
     }

@@ -8,6 +8,7 @@
 // Test code: a failed step should stop the test with its message.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod crosswalk;
 mod harness;
 mod home;
 mod hostile;

@@ -7,6 +7,7 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AnswerInput, Assessment, AssessmentSummary, Attached, BackupInfo, Comparison, ErrorCode, ExportSummary, ImportOutcome, MergeReport, NewAssessment, Peers, Role, Trend } from './bindings';
 import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
 import type { EditionRef, RebasePlan } from './bindings';
+import type { Added, Catalogues, Coverage, Linked, LinkInfo, PackSummary, Scorecard, Started } from './bindings';
 
 /** A failed command: `code` is stable (one of the shell's `ErrorCode`s), `message` is for people. */
 export class ApiError extends Error {
@@ -113,6 +114,28 @@ export const api = {
   compareAssessments: (a: string, b: string) => call<Comparison>('compare_assessments', { a, b }),
   /** Scores per section over time; null when the organisation has fewer than three. */
   organisationTrend: (id: string) => call<Trend | null>('organisation_trend', { id }),
+
+  // Catalogues and the crosswalk (desk-packs).
+  /** Every pack (built-in and own) and the refused files, titles in `lang`. */
+  catalogues: (lang: string) => call<Catalogues>('catalogues', { lang }),
+  /** Asks for a .json or .xlsx pack and installs it; null when the user closed the dialog. */
+  addPack: (title: string) => call<Added | null>('add_pack', { title }),
+  /** The packs this assessment's pack has a crosswalk mapping with, titles in `lang`. */
+  crosswalkTargets: (id: string, lang: string) =>
+    call<PackSummary[]>('crosswalk_targets', { id, lang }),
+  /** How much of pack `other` this assessment already answers. */
+  coverage: (id: string, other: string, lang: string) =>
+    call<Coverage>('coverage', { id, other, lang }),
+  /** A new assessment on `details.packId`, pre-filled from assessment `from` through the links. */
+  startFrom: (details: NewAssessment, from: string) =>
+    call<Started>('start_from', { details, from }),
+  /** The link of this assessment and the answers that came through it; null when not linked. */
+  linked: (id: string) => call<Linked | null>('linked', { id }),
+  /** Confirms the answer of an item that came through the link. */
+  confirmDerived: (id: string, itemId: string) =>
+    call<Scorecard>('confirm_derived', { id, itemId }),
+  /** Removes the link to the assessment this one was started from (recorded). */
+  unlink: (id: string) => call<LinkInfo>('unlink', { id }),
 
   /** The window was asked to close: save what is pending, then call `closeWindow`. */
   onClosing: (f: () => void): Promise<UnlistenFn> => listen<null>('closing', () => f()),

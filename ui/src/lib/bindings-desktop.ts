@@ -2,7 +2,7 @@
 // Do not edit by hand: change the Rust type, then run
 // `UPDATE_BINDINGS=1 cargo test -p safe-assess-desktop --lib bindings` and commit this file.
 
-import type { Answer, AnswerInput, Assessment, ErrorCode, Evidence, Format, Integrity, Lang, Manifest, Pack, Paper, Profile, Score, Scorecard, Side, Signer } from './bindings';
+import type { Answer, AnswerInput, Assessment, ErrorCode, Evidence, Format, Integrity, Lang, Linked, Manifest, Pack, Paper, Profile, Score, Scorecard, Side, Signer, Tier } from './bindings';
 
 export type CommandError = { 
 /**
@@ -58,7 +58,12 @@ evidence: Array<Evidence>,
 /**
  * Badges.
  */
-progress: Progress, };
+progress: Progress, 
+/**
+ * The assessment it was started from and the answers that came through that link (none
+ * when it was not started from another, or was unlinked).
+ */
+linked: Linked | null, };
 
 export type Saved = { 
 /**
@@ -124,9 +129,21 @@ title: string,
  */
 version: string, 
 /**
+ * Edition, in the UI language where the pack has it.
+ */
+edition: string, 
+/**
  * Who answers it.
  */
 profile: Profile, 
+/**
+ * `builtin` or the file of a user's own pack.
+ */
+origin: string, 
+/**
+ * The tiers to choose from (at least one), names in the UI language; empty: none to choose.
+ */
+tiers: Array<Tier>, 
 /**
  * The id of the loaded pack that supersedes it, if any.
  */
@@ -134,7 +151,12 @@ supersededBy: string | null,
 /**
  * Whether a new assessment of its profile starts on it.
  */
-isDefault: boolean, };
+isDefault: boolean, 
+/**
+ * The packs it has a crosswalk mapping with: an assessment on one of them can start an
+ * assessment on this one (`start_from`).
+ */
+crosswalks: Array<string>, };
 
 export type ShareCheck = { 
 /**

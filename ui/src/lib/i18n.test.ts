@@ -39,11 +39,33 @@ const families: Record<string, string[]> = {
     'import',
     'rebase',
     'rebase-carry',
+    // Every other action the core writes (safe_core::history::Change::action).
+    'create',
+    'update',
+    'delete',
+    'restore',
+    'duplicate',
+    'merge-declined',
+    'link',
+    'link-carry',
+    'link-confirm',
+    'link-diverge',
+    'unlink',
+    'submit',
+    'review-import',
+    'reopen',
+    'respond',
   ],
   'rebase.kind.': ['kept', 'renamed', 'changed', 'split', 'merged', 'new', 'withdrawn'],
   'history.field.': ['status', 'justification', 'comment', 'owner', 'targetDate', 'priority', 'flagged'],
   'merge.field.': ['status', 'justification', 'comment', 'owner', 'targetDate', 'priority', 'flagged'],
   'compare.movement.': ['improved', 'worsened', 'answered', 'unanswered', 'changed'],
+  // Catalogues and the crosswalk (desk-packs).
+  'relationship.': ['equal', 'subset', 'superset', 'intersects'],
+  'derived.state.': ['carried', 'suggested', 'confirmed', 'changed', 'diverged'],
+  'coverage.state.': ['covered', 'partly', 'not-covered'],
+  'coverage.count.': ['covered', 'partly', 'not-covered'],
+  'catalogues.origin.': ['builtin', 'own'],
 };
 
 describe('translations', () => {

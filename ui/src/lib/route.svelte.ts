@@ -2,12 +2,13 @@
 
 export type Route =
   | { name: 'home' }
-  | { name: 'new' }
+  | { name: 'new'; from?: string; pack?: string }
   | { name: 'workspace'; id: string; itemId?: string }
   | { name: 'dashboard'; id: string }
   | { name: 'merge'; id: string; path: string; allowUnsigned: boolean }
   | { name: 'compare'; id: string; other?: string; focus?: 'trend' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'coverage'; id: string; other?: string };
 
 export const nav = $state<{ route: Route }>({ route: { name: 'home' } });
 

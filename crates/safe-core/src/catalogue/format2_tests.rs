@@ -330,3 +330,39 @@ fn supersedes_is_checked_against_the_older_pack_when_loaded() {
 
 #[path = "tiers_tests.rs"]
 mod tiers;
+
+#[test]
+fn the_default_is_the_safe_lineage_not_the_newest_programme_pack() {
+    let safe2021 = include_str!("../../../../assets/catalogue/safe2021-aeo.json");
+    let safe2025 = include_str!("../../../../assets/catalogue/safe2025-aeo.json");
+    // A programme pack dated after the newest SAFE edition (CTPAT as if revised in 2030).
+    let ctpat = include_str!("../../../../assets/catalogue/ctpat-msc.json").replacen(
+        "\"date\": \"2020-01-01\"",
+        "\"date\": \"2030-01-01\"",
+        1,
+    );
+    assert!(ctpat.contains("2030-01-01"), "the fixture changed the date");
+    let lib = Library::with_builtin(&[
+        ("safe2021-aeo.json", safe2021),
+        ("safe2025-aeo.json", safe2025),
+        ("ctpat-msc.json", &ctpat),
+    ])
+    .expect("loads");
+    let ids = |l: &Library| l.default_for(Profile::Trader).map(|p| p.id.clone());
+    assert_eq!(ids(&lib).as_deref(), Some("safe2025-aeo"));
+    let pack = |id: &str| lib.get(id).expect("loaded");
+    assert!(lib.is_safe_lineage(pack("safe2021-aeo")));
+    assert!(lib.is_safe_lineage(pack("safe2025-aeo")));
+    assert!(!lib.is_safe_lineage(pack("ctpat-msc")));
+
+    // Without any SAFE pack of the profile, the newest built-in pack is the default again.
+    let alone = Library::with_builtin(&[("ctpat-msc.json", &ctpat)]).expect("loads");
+    assert_eq!(ids(&alone).as_deref(), Some("ctpat-msc"));
+    // And the whole built-in set keeps SAFE 2025 for both profiles.
+    let all = Library::builtin().expect("loads");
+    assert_eq!(ids(&all).as_deref(), Some("safe2025-aeo"));
+    assert_eq!(
+        all.default_for(Profile::Customs).map(|p| p.id.as_str()),
+        Some("safe2025-customs")
+    );
+}

@@ -31,6 +31,10 @@ const BUILTIN: &[(&str, &str)] = &[
     builtin!("eu-aeo-ucc.json"),
 ];
 
+/// The first packs of the SAFE Framework lineage (2021 edition), one per profile. Later SAFE
+/// editions name them (or a pack naming them) in `supersedes`; see `Library::is_safe_lineage`.
+const SAFE_ROOTS: &[&str] = &["safe2021-customs", "safe2021-aeo"];
+
 /// The supply-chain roles a trader assessment may name (from `assets/catalogue/roles.json`).
 pub fn builtin_roles() -> Vec<Role> {
     #[derive(serde::Deserialize)]
@@ -46,6 +50,7 @@ pub fn builtin_roles() -> Vec<Role> {
 
 /// A pack file that was refused, with the reason.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LoadProblem {
     /// The file.
     pub file: String,
@@ -183,17 +188,20 @@ impl Library {
     }
 
     /// The pack a new assessment of this profile starts on when none is named: the newest (by
-    /// edition date, then version) built-in pack of that profile that no loaded pack supersedes.
-    /// A user's own packs are never the default (they are chosen with their id); they are
-    /// considered only when no built-in pack of the profile is left.
+    /// edition date, then version) built-in pack of that profile that no loaded pack supersedes,
+    /// taken from the SAFE lineage (`SAFE_ROOTS` and the packs superseding them) first, so that a
+    /// programme pack (EU AEO, CTPAT, ISO 28000, ...) never becomes the default however recent
+    /// its date. A user's own packs are never the default (they are chosen with their id); they
+    /// are considered only when no built-in pack of the profile is left.
     pub fn default_for(&self, profile: Profile) -> Option<&Pack> {
-        let candidates = |builtin: bool| {
+        let candidates = |builtin: bool, safe_only: bool| {
             self.packs
                 .iter()
                 .filter(move |(p, origin)| {
                     p.profile == profile
                         && (origin == "builtin") == builtin
                         && self.superseded_by(&p.id).is_none()
+                        && (!safe_only || self.is_safe_lineage(p))
                 })
                 .map(|(p, _)| p)
                 .max_by(|a, b| {
@@ -202,7 +210,30 @@ impl Library {
                         .then_with(|| version_key(&a.version).cmp(&version_key(&b.version)))
                 })
         };
-        candidates(true).or_else(|| candidates(false))
+        candidates(true, true)
+            .or_else(|| candidates(true, false))
+            .or_else(|| candidates(false, false))
+    }
+
+    /// Whether `pack` is of the SAFE Framework lineage: one of `SAFE_ROOTS`, or a pack whose
+    /// `supersedes` chain (followed through the loaded packs) reaches one of them.
+    pub fn is_safe_lineage(&self, pack: &Pack) -> bool {
+        let mut id = pack.id.as_str();
+        let mut next = pack.supersedes.as_ref();
+        // A chain longer than the number of packs is a loop: not SAFE.
+        for _ in 0..=self.packs.len() {
+            if SAFE_ROOTS.contains(&id) {
+                return true;
+            }
+            match next {
+                Some(s) => {
+                    id = s.pack.as_str();
+                    next = self.get(id).and_then(|p| p.supersedes.as_ref());
+                }
+                None => return false,
+            }
+        }
+        false
     }
 
     /// All packs, built-in first.

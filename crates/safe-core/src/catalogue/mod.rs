@@ -468,6 +468,7 @@ impl Pack {
 
 /// Short facts about a pack for listings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PackSummary {
     /// Pack id.
     pub id: String,

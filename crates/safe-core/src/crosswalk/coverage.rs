@@ -17,6 +17,7 @@ use crate::model::{Answer, Assessment, Status};
 /// Whether an item of the other pack is answered through the links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CoverState {
     /// An `equal` link from an answered item.
     Covered,
@@ -40,6 +41,7 @@ impl CoverState {
 /// A link that reaches an item of the other pack from an answered item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CoverageLink {
     /// The answered item of the assessment's pack.
     pub item_id: String,
@@ -52,6 +54,7 @@ pub struct CoverageLink {
 /// One item of the other pack.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CoverageItem {
     /// Item id (of the other pack).
     pub item_id: String,
@@ -68,6 +71,7 @@ pub struct CoverageItem {
 /// The coverage of one top-level group of the other pack.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SectionCoverage {
     /// Group id.
     pub id: String,
@@ -86,6 +90,7 @@ pub struct SectionCoverage {
 /// How much of another pack an assessment answers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Coverage {
     /// The assessment.
     pub assessment_id: String,

@@ -23,6 +23,7 @@ use crate::catalogue::{ChangeKind, Pack};
 /// How the FROM item of a link stands to the TO item (as in NIST OSCAL mappings).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Relationship {
     /// The same requirement: answering one honestly answers the other.
     Equal,

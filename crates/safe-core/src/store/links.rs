@@ -21,6 +21,7 @@ use crate::{Error, Result};
 /// The state of an answer that came through a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum DerivedState {
     /// Carried along an `equal` link: an answer (carried over), counted.
     Carried,
@@ -65,6 +66,7 @@ impl DerivedState {
 /// The link of an assessment to the one it was started from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LinkInfo {
     /// The source assessment.
     pub source_id: String,
@@ -83,6 +85,7 @@ pub struct LinkInfo {
 /// One item whose answer came through the link.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Derived {
     /// The item of this assessment.
     pub item_id: String,
@@ -103,6 +106,7 @@ pub struct Derived {
 /// An assessment's link and the answers that came through it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Linked {
     /// The link.
     pub link: LinkInfo,
@@ -120,6 +124,7 @@ impl Linked {
 /// What starting an assessment from another did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Started {
     /// The new assessment.
     pub assessment: Assessment,

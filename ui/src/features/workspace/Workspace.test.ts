@@ -48,6 +48,7 @@ vi.mock('../../lib/api', () => ({
         answers: [answer('A.1', 'met', { comment: 'fire drill log kept' })],
         evidence: [],
         progress,
+        linked: null,
       }),
     ),
     saveAnswer: vi.fn(async (id: string, itemId: string, input: AnswerInput): Promise<Saved> => {
@@ -55,6 +56,7 @@ vi.mock('../../lib/api', () => ({
       return { answer: { ...answer(itemId, input.status), ...input }, progress };
     }),
     itemHistory: vi.fn(async () => []),
+    crosswalkTargets: vi.fn(async () => []),
     onDragHover: vi.fn(async () => () => {}),
     onFilesDropped: vi.fn(async () => () => {}),
   },
