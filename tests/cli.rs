@@ -3,6 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
+mod bin;
 mod catalogue_xlsx;
 mod crosswalk;
 mod output;
