@@ -3,25 +3,17 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
-#[path = "cli/catalogue_xlsx.rs"]
+mod bin;
 mod catalogue_xlsx;
-#[path = "cli/crosswalk.rs"]
 mod crosswalk;
-#[path = "cli/output.rs"]
 mod output;
-#[path = "cli/rebase.rs"]
 mod rebase;
-#[path = "cli/review.rs"]
 mod review;
-#[path = "cli/review_report.rs"]
 mod review_report;
-#[path = "cli/review_trader.rs"]
 mod review_trader;
-mod support;
-#[path = "cli/tiers.rs"]
 mod tiers;
 
-use support::{Env, dump};
+use crate::support::{Env, dump};
 
 #[test]
 fn freight_forwarder_flow_from_the_readme() {

@@ -2,9 +2,7 @@
 //! installation's private key: a bad file is named and described, never quoted.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-mod support;
-
-use support::Env;
+use crate::support::Env;
 
 /// A string that must never appear in any output.
 const SECRET: &str = "CONFIDENTIAL-supplier-list-7f3a9c";

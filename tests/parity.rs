@@ -4,11 +4,9 @@
 //! functions (see `src-tauri/src/commands/tests.rs`), so all three agree.
 #![allow(clippy::expect_used)]
 
-mod support;
-
+use crate::support::Env;
 use safe_core::store::Store;
 use serde_json::Value;
-use support::Env;
 
 fn new(env: &Env, title: &str, profile: &str, org: &str) -> String {
     let mut args = vec!["new", "--title", title, "--profile", profile, "--org", org];

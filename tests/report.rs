@@ -3,11 +3,9 @@
 //! nothing left behind, and one PDF read back with pdftotext.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod support;
-
 use std::path::Path;
 
-use support::Env;
+use crate::support::Env;
 
 fn trader(env: &Env) -> String {
     let id = env.ok(&[

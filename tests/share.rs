@@ -4,65 +4,28 @@
 #![allow(clippy::expect_used)] // test code: a failed expectation is a test failure
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
+use safe_test_support::Cli;
 use serde_json::Value;
 
-/// One machine: a temporary folder holding its database and key.
-struct Machine {
-    dir: tempfile::TempDir,
-    user: &'static str,
+/// One machine: a temporary folder holding its database and key, used by one person.
+struct Machine(Cli);
+
+impl std::ops::Deref for Machine {
+    type Target = Cli;
+    fn deref(&self) -> &Cli {
+        &self.0
+    }
 }
 
 impl Machine {
     fn new(user: &'static str) -> Machine {
-        Machine {
-            dir: tempfile::tempdir().expect("temp dir"),
+        Machine(Cli::at(
+            env!("CARGO_BIN_EXE_safe-assess"),
             user,
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("data").join("assessments.sqlite")
-    }
-
-    fn file(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_safe-assess"))
-            .env("SAFE_ASSESS_DB", self.db())
-            .env("SAFE_ASSESS_USER", self.user)
-            .args(args)
-            .output()
-            .expect("run safe-assess");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(code, 0, "safe-assess {args:?} failed: {err}{out}");
-        out
-    }
-
-    /// Runs a command that must be refused with exit code 2; returns stdout + stderr.
-    fn refused(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(
-            code, 2,
-            "safe-assess {args:?} should be refused: {out}{err}"
-        );
-        format!("{out}{err}")
-    }
-
-    fn json(&self, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(args)).expect("JSON output")
+            "data/assessments.sqlite",
+        ))
     }
 
     /// A new freight-forwarder assessment of Acme Logistics.
@@ -584,7 +547,7 @@ fn a_format_1_file_still_imports() {
 }
 
 /// Writes tests/fixtures/v1.safeassess. Run by hand only while format 1 is the newest:
-/// `cargo test --test share -- --ignored regenerate_v1_fixture`
+/// `cargo test --test it -- --ignored share::regenerate_v1_fixture`
 #[test]
 #[ignore]
 fn regenerate_v1_fixture() {

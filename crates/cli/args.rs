@@ -30,11 +30,14 @@ pub enum Command {
     Catalogue(CatalogueCmd),
     /// Create an assessment and print its id.
     New(NewArgs),
-    /// List assessments.
+    /// List assessments (with --deleted: the ones in the bin, to bring back with `undelete`).
     List {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// List the assessments in the bin instead, with when each was deleted.
+        #[arg(long)]
+        deleted: bool,
     },
     /// Show an assessment: answers, completion, scores, verdict and gaps.
     Show {

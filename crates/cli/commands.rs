@@ -50,7 +50,15 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Catalogue(c) => catalogue(&ctx, c),
         Command::New(args) => new(&ctx, args),
-        Command::List { json } => {
+        Command::List {
+            json,
+            deleted: true,
+        } => {
+            let s = ctx.store()?;
+            render::bin(&safe_app::bin::list(&s)?, json);
+            Ok(())
+        }
+        Command::List { json, .. } => {
             let s = ctx.store()?;
             render::list(&s.list_assessments()?, &s.submission_counts()?, json);
             Ok(())
@@ -116,7 +124,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Undelete { id } => {
             let mut s = ctx.store()?;
-            let a = s.restore_assessment(id.trim(), &ctx.stamp())?;
+            let a = safe_app::bin::restore(&mut s, &id, &ctx.stamp())?;
             outln!("restored {} ({})", a.id, a.title);
             Ok(())
         }

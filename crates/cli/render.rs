@@ -4,8 +4,8 @@ use safe_core::Opened;
 use safe_core::catalogue::Library;
 use safe_core::history::Change;
 use safe_core::model::{AnswerInput, Evidence, HistoryEntry};
-use safe_core::store::AssessmentSummary;
 use safe_core::store::ReceivedReview;
+use safe_core::store::{AssessmentSummary, DeletedAssessment};
 use serde::Serialize;
 
 fn print_json<T: Serialize + ?Sized>(v: &T) {
@@ -127,6 +127,40 @@ pub fn list(
                 .unwrap_or_default()
         );
     }
+}
+
+/// The bin (`list --deleted`): schema `safe-assess.bin/1`, each assessment with `deletedAt`.
+pub fn bin(bin: &[DeletedAssessment], json: bool) {
+    if json {
+        print_json(&serde_json::json!({ "schema": "safe-assess.bin/1", "assessments": bin }));
+        return;
+    }
+    if bin.is_empty() {
+        outln!("The bin is empty.");
+        return;
+    }
+    outln!(
+        "{:<36}  {:<7}  {:<16}  TITLE (ORGANISATION)",
+        "ID",
+        "PROFILE",
+        "DELETED (UTC)"
+    );
+    for d in bin {
+        let a = &d.assessment;
+        outln!(
+            "{:<36}  {:<7}  {:<16}  {}{}",
+            a.id,
+            a.profile.slug(),
+            d.deleted_at.format("%Y-%m-%d %H:%M"),
+            a.title,
+            if a.organisation.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", a.organisation)
+            }
+        );
+    }
+    outln!("Bring one back with: safe-assess undelete ID");
 }
 
 pub fn show(

@@ -100,6 +100,7 @@ pub fn run() {
             commands::assessments::duplicate_assessment,
             commands::assessments::delete_assessment,
             commands::assessments::restore_assessment,
+            commands::assessments::list_deleted_assessments,
             commands::assessments::open_assessment,
             commands::assessments::dashboard,
             commands::answers::save_answer,

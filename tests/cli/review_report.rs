@@ -1,7 +1,7 @@
 //! The validation report on both sides, read back (PDF through pdftotext).
 
-use crate::review::{app_id, p, refused};
-use crate::review_trader::reviewed;
+use super::review::{app_id, p, refused};
+use super::review_trader::reviewed;
 
 fn pdftotext(pdf: &std::path::Path) -> String {
     let out = std::process::Command::new("pdftotext")

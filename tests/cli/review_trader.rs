@@ -1,7 +1,7 @@
 //! The trader's side of validation by customs beyond the main loop: answers customs accepted
 //! stay locked through a merge; trusted customs keys.
 
-use crate::review::{app_id, json, p, refused, trader_assessment};
+use super::review::{app_id, json, p, refused, trader_assessment};
 use crate::support::Env;
 
 /// A trader whose submission customs reviewed: every item but the first accepted, a remark on

@@ -1,13 +1,18 @@
-//! Helpers for tests that run the real `safe-assess` binary against a private database.
+//! Helpers for tests that run the real `safe-assess` binary against a private database (the
+//! runner and the dump are `safe-test-support`'s; what is here knows this crate's assets).
 #![allow(dead_code, clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::PathBuf;
-use std::process::Command;
+use safe_test_support::Cli;
+pub use safe_test_support::dump;
 
-/// A temporary folder with its own database; every command runs against it.
-pub struct Env {
-    pub dir: tempfile::TempDir,
-    pub db: PathBuf,
+/// A temporary folder with its own database; every command runs against it (user `Test User`).
+pub struct Env(Cli);
+
+impl std::ops::Deref for Env {
+    type Target = Cli;
+    fn deref(&self) -> &Cli {
+        &self.0
+    }
 }
 
 /// Items of the built-in trader pack, sorted for an assessment's roles.
@@ -19,34 +24,7 @@ pub struct Items {
 
 impl Env {
     pub fn new() -> Env {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let db = dir.path().join("assessments.sqlite");
-        Env { dir, db }
-    }
-
-    pub fn command(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_safe-assess"));
-        c.env("SAFE_ASSESS_DB", &self.db)
-            .env("SAFE_ASSESS_USER", "Test User")
-            .env_remove("SAFE_ASSESS_EXPORT_DIR");
-        c
-    }
-
-    /// Runs and returns (exit code, stdout, stderr).
-    pub fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = self.command().args(args).output().expect("run safe-assess");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    }
-
-    /// Runs, asserts success, returns stdout.
-    pub fn ok(&self, args: &[&str]) -> String {
-        let (code, out, err) = self.run(args);
-        assert_eq!(code, 0, "safe-assess {args:?} failed: {err}");
-        out
+        Env(Cli::new(env!("CARGO_BIN_EXE_safe-assess")))
     }
 
     /// The items of the built-in pack assessment `id` is on, split by whether they apply to assessment `id` and are mandatory.
@@ -90,39 +68,4 @@ impl Env {
         }
         items
     }
-}
-
-/// Every row of every table, as text, to compare a database before and after a command.
-pub fn dump(db: &std::path::Path) -> Vec<String> {
-    let c = rusqlite::Connection::open(db).expect("open db");
-    let tables: Vec<String> = {
-        let mut st = c
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .expect("tables");
-        st.query_map([], |r| r.get(0))
-            .expect("q")
-            .collect::<Result<_, _>>()
-            .expect("rows")
-    };
-    let mut out = Vec::new();
-    for t in tables {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM \"{t}\""))
-            .expect("select");
-        let n = st.column_count();
-        let rows = st
-            .query_map([], |r| {
-                let mut s = String::new();
-                for i in 0..n {
-                    s.push_str(&format!("{:?}|", r.get_ref(i)?));
-                }
-                Ok(s)
-            })
-            .expect("rows");
-        for r in rows {
-            out.push(format!("{t}: {}", r.expect("row")));
-        }
-    }
-    out.sort();
-    out
 }

@@ -42,6 +42,7 @@ fn declarations(cfg: &Config) -> Vec<(String, String)> {
         model::NewAssessment,
         model::Assessment,
         store::AssessmentSummary,
+        store::DeletedAssessment,
         model::AnswerInput,
         model::Answer,
         model::Evidence,

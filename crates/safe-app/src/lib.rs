@@ -9,6 +9,7 @@
 //!
 //! | module | user actions |
 //! |---|---|
+//! | [`bin`] | the assessments in the bin (when deleted), restore one |
 //! | [`assess`] | create, save or clear an answer (with the new scorecard), attach evidence, the pack cut to a set of roles, the scorecard without evidence |
 //! | [`crosswalk`] | coverage of another pack, start from another assessment through the crosswalk, confirm a carried answer, unlink |
 //! | [`catalogue`] | the packs and refused files, a pack as a spreadsheet (template, export, import), a pack file validated and installed |
@@ -19,6 +20,7 @@
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
 pub mod assess;
+pub mod bin;
 #[cfg(test)]
 mod bindings;
 pub mod catalogue;

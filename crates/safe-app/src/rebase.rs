@@ -37,7 +37,7 @@ fn resolve(store: &Store, id: &str) -> Result<String> {
                 && store
                     .deleted_assessments()?
                     .iter()
-                    .any(|d| d.id.starts_with(&needle))
+                    .any(|d| d.assessment.id.starts_with(&needle))
             {
                 return Err(Error::invalid(format!(
                     "assessment {} is in the bin: restore it first (undelete), then move it",

@@ -3,29 +3,21 @@
 
 use std::path::PathBuf;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::Utc;
+
 use safe_app::{assess, family, report, share};
 use safe_core::catalogue::{Library, Profile};
-use safe_core::model::{AnswerInput, NewAssessment, Priority, Stamp, Status};
+use safe_core::model::{AnswerInput, NewAssessment, Priority, Status};
 use safe_core::store::{Store, Validity};
 use safe_report::{Format, Lang, Paper};
+
+use crate::stamp;
 
 struct Db {
     dir: tempfile::TempDir,
     store: Store,
     lib: Library,
     next: u32,
-}
-
-fn stamp(min: i64) -> Stamp {
-    Stamp {
-        at: Utc
-            .with_ymd_and_hms(2026, 5, 1, 8, 0, 0)
-            .single()
-            .expect("time")
-            + Duration::minutes(min),
-        by: "Ana".into(),
-    }
 }
 
 impl Db {

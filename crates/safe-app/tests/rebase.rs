@@ -1,22 +1,13 @@
 //! Moving an assessment to a newer edition through the user actions both shells call.
 #![allow(clippy::expect_used)]
 
-use chrono::{TimeZone, Utc};
 use safe_app::{family, rebase};
 use safe_core::catalogue::{Library, Profile};
-use safe_core::model::{AnswerInput, NewAssessment, Stamp, Status};
+use safe_core::model::{AnswerInput, NewAssessment, Status};
 use safe_core::rebase::{MoveKind, PackRef};
 use safe_core::store::Store;
 
-fn stamp(min: u32) -> Stamp {
-    Stamp {
-        at: Utc
-            .with_ymd_and_hms(2026, 5, 1, 8, min, 0)
-            .single()
-            .expect("time"),
-        by: "Ana".into(),
-    }
-}
+use crate::stamp;
 
 fn customs_2021(store: &mut Store, lib: &Library, id: &str) {
     let new = NewAssessment {

@@ -177,27 +177,8 @@ fn every_role_has_items_and_every_aim_is_served() {
 /// The SAFE 2025 customs pack (format 2), read as plain JSON so that this test does not depend on
 /// the format 2 loader: the tree, provenance on every node, the supersedes mapping and French.
 mod safe2025_customs {
+    use safe_test_support::pack_json::{arr, check_french, read, text};
     use serde_json::Value;
-
-    fn read(name: &str) -> Value {
-        let path = format!(
-            "{}/../../assets/catalogue/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-    }
-
-    fn arr<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-        v.get(key)
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
-    }
-
-    fn text<'a>(v: &'a Value, key: &str) -> &'a str {
-        v.get(key).and_then(Value::as_str).unwrap_or("")
-    }
 
     /// Every group and item of a tree, in document order.
     fn walk<'a>(groups: &'a [Value], out_g: &mut Vec<&'a Value>, out_i: &mut Vec<&'a Value>) {
@@ -212,12 +193,6 @@ mod safe2025_customs {
         let (mut g, mut i) = (Vec::new(), Vec::new());
         walk(arr(p, "groups"), &mut g, &mut i);
         (g, i)
-    }
-
-    /// A text that may stay the same in French: codes such as "P1" or "S06".
-    fn is_code(s: &str) -> bool {
-        s.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || " .-".contains(c))
     }
 
     fn check_provenance(id: &str, v: &Value) {
@@ -242,36 +217,6 @@ mod safe2025_customs {
                 !text(p, "note").is_empty(),
                 "{id}: a verified reference says which source"
             );
-        }
-    }
-
-    fn check_french(id: &str, fr: &Value, en: &Value, fields: &[&str], array: &str) {
-        for f in fields {
-            let (t, e) = (text(fr, f), text(en, f));
-            assert!(!t.trim().is_empty(), "{id}: French {f} missing");
-            assert!(
-                t != e || is_code(e),
-                "{id}: French {f} equals the English: {t}"
-            );
-        }
-        let (t, e) = (arr(fr, array), arr(en, array));
-        assert_eq!(
-            t.len(),
-            e.len(),
-            "{id}: French {array} has the English length"
-        );
-        for (x, y) in t.iter().zip(e) {
-            let x = x.as_str().unwrap_or("");
-            assert!(!x.trim().is_empty(), "{id}: French {array} entry empty");
-            assert!(
-                Some(x) != y.as_str(),
-                "{id}: French {array} entry equals the English: {x}"
-            );
-        }
-        let note = en.get("provenance").map_or("", |p| text(p, "note"));
-        if !note.is_empty() {
-            let t = text(fr, "note");
-            assert!(!t.is_empty() && t != note, "{id}: French provenance note");
         }
     }
 
@@ -362,7 +307,7 @@ mod safe2025_customs {
             let t = fr["groups"]
                 .get(id)
                 .unwrap_or_else(|| panic!("{id}: French entry"));
-            check_french(id, t, g, &["title", "summary", "reference"], "instruments");
+            check_french(g, t, &["title", "summary", "reference"], "instruments");
         }
         for i in &items {
             let id = text(i, "id");
@@ -370,9 +315,8 @@ mod safe2025_customs {
                 .get(id)
                 .unwrap_or_else(|| panic!("{id}: French entry"));
             check_french(
-                id,
-                t,
                 i,
+                t,
                 &["title", "requirement", "guidance", "shortfall", "reference"],
                 "evidence",
             );
@@ -437,15 +381,8 @@ mod safe2025_customs {
 /// item and enough items for every role, provenance everywhere, and every text in French.
 #[test]
 fn safe2025_aeo_pack_has_sections_a_to_m_roles_provenance_and_french() {
+    use safe_test_support::pack_json::read;
     use serde_json::Value;
-    let read = |name: &str| -> Value {
-        let path = format!(
-            "{}/../../assets/catalogue/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-    };
     let text = |v: &Value, key: &str| -> String {
         v[key]
             .as_str()
@@ -586,11 +523,7 @@ fn safe2025_aeo_pack_has_sections_a_to_m_roles_provenance_and_french() {
     );
 }
 
-#[path = "catalogue_content/ctpat.rs"]
 mod ctpat;
-#[path = "catalogue_content/eu_aeo.rs"]
 mod eu_aeo;
-#[path = "catalogue_content/iso28000.rs"]
 mod iso28000;
-#[path = "catalogue_content/precursors.rs"]
 mod precursors;

@@ -98,7 +98,8 @@ fn child(
 ) -> std::process::Child {
     let mut c = Command::new(std::env::current_exe().expect("test binary"));
     c.args([
-        "child_writer",
+        // The test is `crash::child_writer` in the crate's one integration binary (tests/it.rs).
+        "crash::child_writer",
         "--exact",
         "--nocapture",
         "--test-threads=1",

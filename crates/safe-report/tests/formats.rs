@@ -2,11 +2,9 @@
 //! and escaping of hostile user text in HTML, JSON, CSV and XLSX.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::io::Read;
 
-use common::{FORMULA, QUOTED, SCRIPT, TYPST};
+use crate::common::{self, FORMULA, QUOTED, SCRIPT, TYPST};
 use safe_report::{Format, Lang, ReportData, render};
 
 fn text(f: Format, opened: &safe_core::Opened) -> String {

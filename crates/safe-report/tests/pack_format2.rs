@@ -2,13 +2,13 @@
 //! from the pack's translations, and the note on texts that fell back to English.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::sync::Arc;
 
 use safe_core::Opened;
 use safe_core::catalogue::{Basis, Pack, builtin_roles};
 use safe_report::{Format, Lang, Options, ReportData, render};
+
+use crate::common;
 
 const PACK: &str = include_str!("../../safe-core/tests/fixtures/new-trader.json");
 

@@ -4,12 +4,10 @@
 //! debug builds.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{SCRIPT, TYPST};
+use crate::common::{self, SCRIPT, TYPST};
 use safe_report::{Format, Lang, Paper, ReportData, render};
 
 fn tool(name: &str, args: &[&str], pdf: &Path) -> String {

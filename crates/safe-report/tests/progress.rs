@@ -3,11 +3,11 @@
 //! without a comparison has no such section.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use std::io::Read;
 
 use safe_report::{Format, Lang, Options, ReportData, ReportError, comparison, render_data};
+
+use crate::common;
 
 fn with_progress(opts: &Options) -> ReportData {
     let (previous, current) = common::trader_with_previous();

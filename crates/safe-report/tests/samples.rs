@@ -1,10 +1,10 @@
 //! Writes sample reports of the fixtures for a person to look at:
-//! `SAFE_REPORT_SAMPLES=/tmp/samples cargo test -p safe-report --test samples -- --ignored`
+//! `SAFE_REPORT_SAMPLES=/tmp/samples cargo test -p safe-report --test it -- --ignored samples`
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
 use safe_report::{Format, Lang, Paper, ReportData, comparison, render, render_data};
+
+use crate::common;
 
 #[test]
 #[ignore = "writes files for manual review"]

@@ -10,36 +10,21 @@
 //! and gives an assessment that opens and exports again (see `support::Lab::check`).
 //!
 //! The default budget keeps this under a minute in a debug build. A longer session:
-//! `PROPTEST_CASES=5000 cargo test --release -p safe-share --test fuzz_import`
+//! `PROPTEST_CASES=5000 cargo test --release -p safe-share --test it fuzz_import`
 //! A case that once failed is kept in `regressions` below.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
-mod support;
-
 use std::cell::RefCell;
 
-use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
-use serde_json::Value;
-use support::mutate::{
+use crate::support::mutate::{
     Junk, MemberEdit, Name, apply_bytes, byte_edit, interesting, pointers, seed,
 };
-use support::rebuild::{Rebuild, Sign, build, forgery, rebuild_strategy};
-use support::{Forgery, Lab, seeds};
-
-/// Cases per target: `PROPTEST_CASES` when set, else `default`.
-fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
+use crate::support::rebuild::{Rebuild, Sign, build, forgery, rebuild_strategy};
+use crate::support::{self, Forgery, Lab, config, seeds};
+use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
+use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------------
 // The targets.

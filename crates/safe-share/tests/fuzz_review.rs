@@ -2,7 +2,7 @@
 //! (signed by a fresh key) has bytes flipped, cut and inserted anywhere, and its review text
 //! edited with the signature kept. `review_file::from_bytes` must never panic, must refuse with
 //! a typed error that has a message, and may accept only a file whose review is exactly the one
-//! signed. `PROPTEST_CASES=5000 cargo test --release -p safe-share --test fuzz_review` runs longer.
+//! signed. `PROPTEST_CASES=5000 cargo test --release -p safe-share --test it fuzz_review` runs longer.
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the report
 
@@ -10,24 +10,14 @@ use std::path::Path;
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::TestRunner;
 use safe_core::review::{
     AppState, Decision, DecisionRecord, Finding, Remark, RemarkKind, RemarkState, ReviewDoc,
 };
 use safe_share::Keys;
 use safe_share::review_file::{from_bytes, to_bytes};
 
-fn config(default: u32) -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default);
-    Config {
-        cases,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
+use crate::support::config;
 
 fn doc() -> ReviewDoc {
     let at = Utc.with_ymd_and_hms(2026, 3, 1, 9, 0, 0).unwrap();

@@ -1,11 +1,11 @@
-//! Assessments: list, create, change details, duplicate, delete, restore, open, score.
+//! Assessments: list, create, change details, duplicate, delete, the bin and restore, open, score.
 
 use safe_core::store::Store;
 use tauri::State;
 
 use safe_core::catalogue::Role;
 use safe_core::model::{Assessment, NewAssessment};
-use safe_core::store::AssessmentSummary;
+use safe_core::store::{AssessmentSummary, DeletedAssessment};
 
 use crate::dto::{Dashboard, PackChoice, Workspace};
 use crate::error::CmdResult;
@@ -111,12 +111,20 @@ pub async fn delete_assessment(state: State<'_, AppState>, id: String) -> CmdRes
         .await
 }
 
-/// Brings an assessment back from the bin (undo of a delete).
+/// Brings an assessment back from the bin (undo of a delete, or Restore in the bin).
 #[tauri::command]
 pub async fn restore_assessment(state: State<'_, AppState>, id: String) -> CmdResult<Assessment> {
     state
-        .run(move |s, ctx| Ok(s.restore_assessment(&id, &ctx.stamp)?))
+        .run(move |s, ctx| Ok(safe_app::bin::restore(s, &id, &ctx.stamp)?))
         .await
+}
+
+/// The assessments in the bin, most recently deleted first, with when each was deleted.
+#[tauri::command]
+pub async fn list_deleted_assessments(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<DeletedAssessment>> {
+    state.run(|s, _| Ok(safe_app::bin::list(s)?)).await
 }
 
 /// Everything the workspace needs to show an assessment, the pack's texts in `lang` where the

@@ -4,7 +4,7 @@
 
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { AnswerInput, Assessment, AssessmentSummary, Attached, BackupInfo, Comparison, ErrorCode, ExportSummary, ImportOutcome, MergeReport, NewAssessment, Peers, Role, Trend } from './bindings';
+import type { AnswerInput, Assessment, AssessmentSummary, Attached, DeletedAssessment, BackupInfo, Comparison, ErrorCode, ExportSummary, ImportOutcome, MergeReport, NewAssessment, Peers, Role, Trend } from './bindings';
 import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
 import type { EditionRef, RebasePlan } from './bindings';
 import type { Added, Catalogues, Coverage, Linked, LinkInfo, PackSummary, Scorecard, Started } from './bindings';
@@ -63,6 +63,8 @@ export const api = {
     call<Assessment>('duplicate_assessment', { id, title }),
   deleteAssessment: (id: string) => call<null>('delete_assessment', { id }),
   restoreAssessment: (id: string) => call<Assessment>('restore_assessment', { id }),
+  /** The assessments in the bin, most recently deleted first. */
+  listDeletedAssessments: () => call<DeletedAssessment[]>('list_deleted_assessments'),
   /** The workspace, with the pack's texts in `lang` where the pack has them. */
   openAssessment: (id: string, lang: string) => call<Workspace>('open_assessment', { id, lang }),
   dashboard: (id: string) => call<Dashboard>('dashboard', { id }),

@@ -263,6 +263,72 @@ basedOn: string | null,
  */
 tiers?: Array<string>, };
 
+export type DeletedAssessment = { 
+/**
+ * When it was moved to the bin.
+ */
+deletedAt: string, 
+/**
+ * Id (UUID).
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Profile.
+ */
+profile: Profile, 
+/**
+ * Trader roles.
+ */
+roles: Array<string>, 
+/**
+ * Organisation name.
+ */
+organisation: string, 
+/**
+ * Country code.
+ */
+country: string, 
+/**
+ * Identifiers.
+ */
+identifiers: string, 
+/**
+ * Assessors.
+ */
+assessors: string, 
+/**
+ * Scope note.
+ */
+scope: string, 
+/**
+ * Pinned pack id.
+ */
+packId: string, 
+/**
+ * Pinned pack version.
+ */
+packVersion: string, 
+/**
+ * Created (UTC).
+ */
+createdAt: string, 
+/**
+ * Last change to the assessment or any of its answers (UTC).
+ */
+updatedAt: string, 
+/**
+ * The assessment this one was duplicated from, if any.
+ */
+basedOn: string | null, 
+/**
+ * The pinned pack's tiers chosen (ids, sorted); empty for a pack without tiers.
+ */
+tiers?: Array<string>, };
+
 export type AnswerInput = { 
 /**
  * Status.

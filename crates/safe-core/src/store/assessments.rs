@@ -27,6 +27,19 @@ pub struct AssessmentSummary {
     pub completion: f64,
 }
 
+/// An assessment in the bin (deleted, not yet gone): restored with
+/// [`Store::restore_assessment`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeletedAssessment {
+    /// The assessment as it was.
+    #[serde(flatten)]
+    pub assessment: Assessment,
+    /// When it was moved to the bin.
+    pub deleted_at: chrono::DateTime<chrono::Utc>,
+}
+
 const COLUMNS: &str = "id, title, profile, roles, organisation, country, identifiers, assessors, \
                        scope, pack_id, pack_version, created_at, updated_at, based_on, tiers";
 
@@ -301,12 +314,18 @@ impl Store {
     }
 
     /// Deleted assessments (the bin), most recently deleted first.
-    pub fn deleted_assessments(&self) -> Result<Vec<Assessment>> {
+    pub fn deleted_assessments(&self) -> Result<Vec<DeletedAssessment>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM assessments WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC"
+            "SELECT {COLUMNS}, deleted_at FROM assessments WHERE deleted_at IS NOT NULL
+             ORDER BY deleted_at DESC"
         ))?;
         let v = stmt
-            .query_map([], from_row)?
+            .query_map([], |r| {
+                Ok(DeletedAssessment {
+                    assessment: from_row(r)?,
+                    deleted_at: parse_ts(&r.get::<_, String>(15)?)?,
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }

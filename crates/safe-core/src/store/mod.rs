@@ -31,7 +31,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{M, Migrations};
 
-pub use assessments::AssessmentSummary;
+pub use assessments::{AssessmentSummary, DeletedAssessment};
 pub use evidence::{EvidenceFile, MAX_EVIDENCE_BYTES, Validity, media_type, read_evidence_file};
 pub use import::{AssessmentBundle, BundleEvidence, is_sha256_hex};
 pub use integrity::{CHECKED_AT_OPEN, FullCheck, check_file};

@@ -47,7 +47,10 @@ impl Store {
     pub fn rebase_plan(&self, lib: &Library, id: &str, target: &Pack) -> Result<RebasePlan> {
         let a = match self.assessment(id) {
             Err(Error::NotFound { .. })
-                if self.deleted_assessments()?.iter().any(|d| d.id == id) =>
+                if self
+                    .deleted_assessments()?
+                    .iter()
+                    .any(|d| d.assessment.id == id) =>
             {
                 return Err(Error::invalid(format!(
                     "assessment {id} is in the bin: restore it first (undelete), then move it"

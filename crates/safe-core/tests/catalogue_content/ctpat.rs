@@ -8,27 +8,9 @@ use std::collections::{BTreeMap, HashSet};
 use safe_core::catalogue::Profile;
 use serde_json::Value;
 
+use safe_test_support::pack_json::{arr, read, text};
+
 use super::{lib, pack};
-
-fn read(name: &str) -> Value {
-    let path = format!(
-        "{}/../../assets/catalogue/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn arr<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
-}
-
-fn text<'a>(v: &'a Value, key: &str) -> &'a str {
-    v.get(key).and_then(Value::as_str).unwrap_or("")
-}
 
 /// (category group, item) pairs in document order.
 fn items(p: &Value) -> Vec<(&Value, &Value)> {

@@ -2,7 +2,7 @@
 //! STCE), read as plain JSON: its sections in order, every item complete, provenance that says
 //! which WCO text an item rests on, every text in French with the WCO French terms.
 
-use crate::iso28000::json::{
+use safe_test_support::pack_json::{
     all_texts, arr, check_all_french, check_crosswalk, check_item_complete, check_provenance, read,
     sections, text,
 };

@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use chrono::{Duration, TimeZone, Utc};
 use ed25519_dalek::{Signer as _, SigningKey};
+use proptest::test_runner::Config;
 use safe_core::catalogue::{Library, Profile};
 use safe_core::model::{AnswerInput, NewAssessment, Stamp, Status};
 use safe_core::store::{EvidenceFile, Side, Store, Validity};
@@ -22,6 +23,21 @@ use safe_share::{
     Error, ExportOptions, ImportOptions, Integrity, Keys, Limits, ShareFile, merge, verify,
 };
 use sha2::{Digest, Sha256};
+
+pub use safe_test_support::dump;
+
+/// Cases per target: `PROPTEST_CASES` when set, else `default`.
+pub fn config(default: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default);
+    Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    }
+}
 
 /// The assessment every seed file holds.
 pub const ID: &str = "f022f022-0000-4000-8000-000000000001";
@@ -209,42 +225,6 @@ pub fn signature(key: &SigningKey, checksums: &[u8]) -> Vec<u8> {
         signer,
     })
     .unwrap()
-}
-
-/// Every row of every table, as text, to compare a database before and after an action
-/// (the pattern of the root crate's `tests/support`).
-pub fn dump(db: &Path) -> Vec<String> {
-    let c = rusqlite::Connection::open(db).expect("open db");
-    let tables: Vec<String> = {
-        let mut st = c
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .expect("tables");
-        st.query_map([], |r| r.get(0))
-            .expect("q")
-            .collect::<Result<_, _>>()
-            .expect("rows")
-    };
-    let mut out = Vec::new();
-    for t in tables {
-        let mut st = c
-            .prepare(&format!("SELECT * FROM \"{t}\""))
-            .expect("select");
-        let n = st.column_count();
-        let rows = st
-            .query_map([], |r| {
-                let mut s = String::new();
-                for i in 0..n {
-                    s.push_str(&format!("{:?}|", r.get_ref(i)?));
-                }
-                Ok(s)
-            })
-            .expect("rows");
-        for r in rows {
-            out.push(format!("{t}: {}", r.expect("row")));
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Whether an accepted file signed with the seed's key may hold content other than the seed's

@@ -3,7 +3,7 @@
 //! back entry by entry.
 
 use chrono::{TimeZone, Utc};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::*;
 use crate::model::{AnswerInput, Status};

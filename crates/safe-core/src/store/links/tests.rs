@@ -1,8 +1,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+use crate::Store;
+use crate::catalogue::Library;
 use crate::catalogue::Profile;
 use crate::crosswalk::tests::{library_with, mapping_json};
+use crate::history::Change;
+use crate::model::NewAssessment;
 use crate::model::Status;
 use crate::store::{EvidenceFile, Validity};
 
