@@ -1386,3 +1386,583 @@ links: { [key in string]: Array<string> },
  * How many items have each kind, every kind in [`MoveKind::ALL`] order.
  */
 counts: Array<KindCount>, };
+
+export type RemarkKind = "query" | "evidence-missing" | "non-conformity";
+
+export type RemarkState = "open" | "answered" | "closed";
+
+export type AppState = "received" | "under-review" | "returned" | "decided";
+
+export type Decision = "return" | "grant" | "grant-with-conditions" | "refuse";
+
+export type Remark = { 
+/**
+ * Its number in the application (1, 2, …).
+ */
+number: number, 
+/**
+ * The item.
+ */
+itemId: string, 
+/**
+ * Its kind.
+ */
+kind: RemarkKind, 
+/**
+ * The validator's text.
+ */
+text: string, 
+/**
+ * Open, answered or closed.
+ */
+state: RemarkState, 
+/**
+ * The submission it was raised on.
+ */
+raisedIn: number, 
+/**
+ * The trader's last answer.
+ */
+response: string, };
+
+export type Finding = { 
+/**
+ * The item.
+ */
+itemId: string, 
+/**
+ * What was found.
+ */
+text: string, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * By whom.
+ */
+by: string, };
+
+export type DecisionRecord = { 
+/**
+ * What was decided.
+ */
+decision: Decision, 
+/**
+ * The validator's note.
+ */
+note: string, 
+/**
+ * For a refusal: per failed item, why.
+ */
+reasons: Array<Reason>, 
+/**
+ * The submission decided on.
+ */
+submission: number, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * By whom.
+ */
+by: string, };
+
+export type Reason = { 
+/**
+ * The item.
+ */
+itemId: string, 
+/**
+ * Why it fails.
+ */
+reason: string, };
+
+export type ReviewDoc = { 
+/**
+ * The application (customs' id).
+ */
+applicationId: string, 
+/**
+ * The trader's assessment the submissions came from.
+ */
+assessmentId: string, 
+/**
+ * The organisation.
+ */
+applicant: string, 
+/**
+ * The submission this review is of.
+ */
+submission: number, 
+/**
+ * When the review file was written.
+ */
+exportedAt: string, 
+/**
+ * The application's state.
+ */
+state: AppState, 
+/**
+ * Items accepted.
+ */
+accepted: Array<string>, 
+/**
+ * Every remark.
+ */
+remarks: Array<Remark>, 
+/**
+ * On-site findings.
+ */
+findings: Array<Finding>, 
+/**
+ * Every decision, oldest first.
+ */
+decisions: Array<DecisionRecord>, };
+
+export type ItemDiff = { 
+/**
+ * The item.
+ */
+itemId: string, 
+/**
+ * The status before (`None`: unanswered).
+ */
+oldStatus: Status | null, 
+/**
+ * The status after.
+ */
+newStatus: Status | null, 
+/**
+ * Whether the comment changed.
+ */
+commentChanged: boolean, 
+/**
+ * Whether the justification changed.
+ */
+justificationChanged: boolean, 
+/**
+ * Evidence added (SHA-256).
+ */
+evidenceAdded: Array<string>, 
+/**
+ * Evidence removed (SHA-256).
+ */
+evidenceRemoved: Array<string>, };
+
+export type Deadlines = { 
+/**
+ * The last day to accept.
+ */
+acceptBy: string, 
+/**
+ * The last day to decide, once accepted.
+ */
+decideBy: string | null, };
+
+export type Application = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * The trader's assessment id.
+ */
+originId: string, 
+/**
+ * The organisation.
+ */
+applicant: string, 
+/**
+ * Its country.
+ */
+country: string, 
+/**
+ * The trader's roles.
+ */
+roles: Array<string>, 
+/**
+ * Pack id.
+ */
+packId: string, 
+/**
+ * Pack version.
+ */
+packVersion: string, 
+/**
+ * State.
+ */
+state: AppState, 
+/**
+ * The last submission opened.
+ */
+submission: number, 
+/**
+ * Its key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * The day the first submission was opened.
+ */
+receivedOn: string, 
+/**
+ * The day the validator accepted it (first mark or remark).
+ */
+acceptedOn: string | null, 
+/**
+ * Days to accept.
+ */
+acceptDays: number, 
+/**
+ * Days to decide after acceptance.
+ */
+decideDays: number, 
+/**
+ * Score at the last submission.
+ */
+score: number | null, 
+/**
+ * Verdict at the last submission.
+ */
+verdict: string | null, 
+/**
+ * The last decision.
+ */
+decision: Decision | null, 
+/**
+ * Last change.
+ */
+updatedAt: string, };
+
+export type Opening = { 
+/**
+ * The application, as it is now.
+ */
+application: Application, 
+/**
+ * True when the application was created by this submission.
+ */
+created: boolean, 
+/**
+ * The fingerprint of the earlier submissions' key, when this one is signed by another.
+ */
+previousKey: string | null, 
+/**
+ * What changed since the previous submission.
+ */
+changes: Array<ItemDiff>, 
+/**
+ * Remarks the trader answered in this submission.
+ */
+answered: Array<number>, 
+/**
+ * Items accepted earlier that changed, so are no longer accepted.
+ */
+unaccepted: Array<string>, };
+
+export type SubmissionInfo = { 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * When customs opened it.
+ */
+receivedAt: string, 
+/**
+ * The file's name.
+ */
+fileName: string, 
+/**
+ * The key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * What changed since the previous submission.
+ */
+changes: Array<ItemDiff>, 
+/**
+ * Whether it carried a report.
+ */
+hasReport: boolean, };
+
+export type QueueRow = { 
+/**
+ * Its deadlines.
+ */
+deadlines: Deadlines, 
+/**
+ * Remarks not closed.
+ */
+openRemarks: number, 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * The trader's assessment id.
+ */
+originId: string, 
+/**
+ * The organisation.
+ */
+applicant: string, 
+/**
+ * Its country.
+ */
+country: string, 
+/**
+ * The trader's roles.
+ */
+roles: Array<string>, 
+/**
+ * Pack id.
+ */
+packId: string, 
+/**
+ * Pack version.
+ */
+packVersion: string, 
+/**
+ * State.
+ */
+state: AppState, 
+/**
+ * The last submission opened.
+ */
+submission: number, 
+/**
+ * Its key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * The day the first submission was opened.
+ */
+receivedOn: string, 
+/**
+ * The day the validator accepted it (first mark or remark).
+ */
+acceptedOn: string | null, 
+/**
+ * Days to accept.
+ */
+acceptDays: number, 
+/**
+ * Days to decide after acceptance.
+ */
+decideDays: number, 
+/**
+ * Score at the last submission.
+ */
+score: number | null, 
+/**
+ * Verdict at the last submission.
+ */
+verdict: string | null, 
+/**
+ * The last decision.
+ */
+decision: Decision | null, 
+/**
+ * Last change.
+ */
+updatedAt: string, };
+
+export type ReceivedRemark = { 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * The item.
+ */
+itemId: string, 
+/**
+ * Its kind.
+ */
+kind: RemarkKind, 
+/**
+ * The validator's text.
+ */
+text: string, 
+/**
+ * Its state in the review.
+ */
+state: RemarkState, 
+/**
+ * The trader's answer.
+ */
+response: string, 
+/**
+ * When the answer was written.
+ */
+respondedAt: string | null, };
+
+export type ReceivedReview = { 
+/**
+ * The customs application.
+ */
+applicationId: string, 
+/**
+ * The customs key trusted for it.
+ */
+fingerprint: string, 
+/**
+ * The submission reviewed.
+ */
+submission: number, 
+/**
+ * The review as received.
+ */
+doc: ReviewDoc, 
+/**
+ * The remarks with the trader's answers.
+ */
+remarks: Array<ReceivedRemark>, 
+/**
+ * Items accepted (locked), with whether each was reopened.
+ */
+locked: Array<[string, boolean]>, };
+
+export type Clocks = { 
+/**
+ * Days left to accept the application.
+ */
+acceptDaysLeft: number | null, 
+/**
+ * Days left to decide.
+ */
+decideDaysLeft: number | null, };
+
+export type QueueEntry = { 
+/**
+ * The application, its deadlines and open remarks.
+ */
+row: QueueRow, 
+/**
+ * Days left to each deadline.
+ */
+clocks: Clocks, };
+
+export type ApplicationScreen = { 
+/**
+ * The application.
+ */
+application: Application, 
+/**
+ * Its deadlines.
+ */
+deadlines: Deadlines, 
+/**
+ * Days left to them.
+ */
+clocks: Clocks, 
+/**
+ * The assessment as last submitted.
+ */
+assessment: Assessment, 
+/**
+ * Its answers.
+ */
+answers: Array<Answer>, 
+/**
+ * Its evidence files' metadata.
+ */
+evidence: Array<Evidence>, 
+/**
+ * The pack, cut to the applicant's roles and tiers.
+ */
+pack: Pack, 
+/**
+ * Items accepted.
+ */
+accepted: Array<string>, 
+/**
+ * Every remark.
+ */
+remarks: Array<Remark>, 
+/**
+ * On-site findings.
+ */
+findings: Array<Finding>, 
+/**
+ * Decisions, oldest first.
+ */
+decisions: Array<DecisionRecord>, 
+/**
+ * Submissions, oldest first, each with what changed since the one before.
+ */
+submissions: Array<SubmissionInfo>, };
+
+export type KeyChange = { 
+/**
+ * The application.
+ */
+applicationId: string, 
+/**
+ * Its applicant.
+ */
+applicant: string, 
+/**
+ * The submission's number.
+ */
+submission: number, 
+/**
+ * The key of the earlier submissions.
+ */
+previous: string, 
+/**
+ * The key this one is signed by.
+ */
+offered: string, };
+
+export type OpenResult = { 
+/**
+ * The application opened or updated.
+ */
+opening: Opening | null, 
+/**
+ * The key change to confirm; nothing was written.
+ */
+newKey: KeyChange | null, };
+
+export type TraderReview = { 
+/**
+ * How many submissions were made (0: never submitted).
+ */
+submitted: number, 
+/**
+ * The last review attached, with the trader's answers and the locked items.
+ */
+review: ReceivedReview | null, };
+
+export type ReviewAttached = { 
+/**
+ * The assessment it was attached to.
+ */
+assessmentId: string, 
+/**
+ * The customs application.
+ */
+applicationId: string, 
+/**
+ * The submission reviewed.
+ */
+submission: number, 
+/**
+ * The application's state in the review.
+ */
+state: AppState, 
+/**
+ * Remarks not closed.
+ */
+openRemarks: number, 
+/**
+ * The customs key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * True when this key is trusted for the application from now on (the first review).
+ */
+firstKey: boolean, };
