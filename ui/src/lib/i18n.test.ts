@@ -44,6 +44,15 @@ const families: Record<string, string[]> = {
   'history.field.': ['status', 'justification', 'comment', 'owner', 'targetDate', 'priority', 'flagged'],
   'merge.field.': ['status', 'justification', 'comment', 'owner', 'targetDate', 'priority', 'flagged'],
   'compare.movement.': ['improved', 'worsened', 'answered', 'unanswered', 'changed'],
+  // Validation by customs.
+  'review.state.': ['received', 'under-review', 'returned', 'decided'],
+  'review.kind.': ['query', 'evidence-missing', 'non-conformity'],
+  'review.remarkState.': ['open', 'answered', 'closed'],
+  'review.decision.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.decided.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.notePlaceholder.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.decisionHelp.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.show.': ['all', 'open', 'remarks', 'changed'],
 };
 
 describe('translations', () => {

@@ -8,7 +8,7 @@ function entry(
 ): QueueEntry {
   return {
     row: {
-      application: {
+      ...{
         id: applicant,
         originId: `o-${applicant}`,
         applicant,
@@ -35,7 +35,7 @@ function entry(
   };
 }
 
-const names = (rows: QueueEntry[]) => rows.map((r) => r.row.application.applicant);
+const names = (rows: QueueEntry[]) => rows.map((r) => r.row.applicant);
 
 describe('the application queue', () => {
   const rows = [

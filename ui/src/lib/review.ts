@@ -35,7 +35,7 @@ export function overdue(c: Clocks): boolean {
 export function filterQueue(rows: QueueEntry[], f: QueueFilter): QueueEntry[] {
   const words = fold(f.query).split(/\s+/).filter(Boolean);
   return rows.filter((e) => {
-    const a = e.row.application;
+    const a = e.row;
     if (f.state !== 'all' && a.state !== f.state) return false;
     if (f.overdueOnly && !overdue(e.clocks)) return false;
     if (!words.length) return true;
@@ -45,7 +45,7 @@ export function filterQueue(rows: QueueEntry[], f: QueueFilter): QueueEntry[] {
 }
 
 function key(e: QueueEntry, by: QueueSort): string | number | null {
-  const a = e.row.application;
+  const a = e.row;
   switch (by) {
     case 'applicant':
       return fold(a.applicant);

@@ -7,7 +7,11 @@ export type Route =
   | { name: 'dashboard'; id: string }
   | { name: 'merge'; id: string; path: string; allowUnsigned: boolean }
   | { name: 'compare'; id: string; other?: string; focus?: 'trend' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  // Validation by customs.
+  | { name: 'applications' }
+  | { name: 'application'; id: string }
+  | { name: 'inbox'; id: string };
 
 export const nav = $state<{ route: Route }>({ route: { name: 'home' } });
 
