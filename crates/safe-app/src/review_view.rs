@@ -238,7 +238,7 @@ pub fn trader_review(store: &Store, id: &str) -> Result<TraderReview> {
 
 /// The applicable items of assessment `id` still unanswered, in pack order: a submission needs
 /// none.
-pub fn missing(store: &mut Store, id: &str) -> Result<Vec<String>> {
+pub fn missing(store: &Store, id: &str) -> Result<Vec<String>> {
     let opened = safe_core::open_assessment(store, id)?;
     Ok(review::missing_answers(&opened))
 }

@@ -11,6 +11,7 @@
 mod harness;
 mod home;
 mod hostile;
+mod review;
 mod sharing;
 
 use std::time::Duration;
