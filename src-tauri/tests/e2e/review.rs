@@ -75,6 +75,21 @@ fn submit_trader(db: &std::path::Path, out: &std::path::Path) -> String {
     a.id
 }
 
+/// Clicks an element of the review list once scrolled to the middle of the window, where no
+/// toast covers it.
+async fn press(c: &Client, css: &str) {
+    let el = find(c, css).await;
+    c.execute(
+        "arguments[0].scrollIntoView({block: 'center'});",
+        vec![serde_json::to_value(&el).expect("element")],
+    )
+    .await
+    .expect("scrolls");
+    el.click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
 fn item(id: &str, what: &str) -> String {
     format!("{}[data-item=\"{id}\"] {}", tid("review-item"), tid(what))
 }
@@ -121,10 +136,10 @@ async fn review_scenario() {
 
     // Accept two items, raise a remark on a third, record an on-site finding.
     for i in ["AEO.A.01", "AEO.A.03"] {
-        click(&c, &item(i, "accept-item")).await;
+        press(&c, &item(i, "accept-item")).await;
         find(&c, &item(i, "item-accepted")).await;
     }
-    click(&c, &item("AEO.A.02", "remark-item")).await;
+    press(&c, &item("AEO.A.02", "remark-item")).await;
     find(&c, &item("AEO.A.02", "remark-kind"))
         .await
         .select_by_value("evidence-missing")
@@ -132,7 +147,7 @@ async fn review_scenario() {
         .expect("choose the kind");
     type_into(&c, &item("AEO.A.02", "remark-text"), REMARK).await;
     screenshot(&c, &item("AEO.A.02", "remark-save"), "r02-remark-form-en").await;
-    click(&c, &item("AEO.A.02", "remark-save")).await;
+    press(&c, &item("AEO.A.02", "remark-save")).await;
     find(&c, &item("AEO.A.02", "item-remark")).await;
     assert_eq!(
         attr(&c, &item("AEO.A.02", "item-remark"), "data-state").await.as_deref(),
@@ -143,12 +158,12 @@ async fn review_scenario() {
     assert_eq!(text(&c, &tid("application-state")).await, "Under review");
 
     // A decision without a note is refused with the core's message; with one, it is returned.
-    click(&c, &tid("decision-return")).await;
-    click(&c, &tid("decide-save")).await;
+    press(&c, &tid("decision-return")).await;
+    press(&c, &tid("decide-save")).await;
     let refused = text(&c, &tid("note-missing")).await;
     assert!(refused.contains("note"), "the refusal names the note: {refused}");
     type_into(&c, &tid("decision-note"), "Please answer the remark on A.02.").await;
-    click(&c, &tid("decide-save")).await;
+    press(&c, &tid("decide-save")).await;
     until("the application to be returned", || async {
         text(&c, &tid("application-state")).await == "Returned to applicant"
     })
