@@ -75,9 +75,8 @@ fn submit_trader(db: &std::path::Path, out: &std::path::Path) -> String {
     a.id
 }
 
-/// Clicks an element of the review list once scrolled to the middle of the window, where no
-/// toast covers it.
-async fn press(c: &Client, css: &str) {
+/// Scrolls an element to the middle of the window.
+async fn scroll_to(c: &Client, css: &str) -> fantoccini::elements::Element {
     let el = find(c, css).await;
     c.execute(
         "arguments[0].scrollIntoView({block: 'center'});",
@@ -85,7 +84,15 @@ async fn press(c: &Client, css: &str) {
     )
     .await
     .expect("scrolls");
-    el.click()
+    el
+}
+
+/// Clicks an element of the review list once scrolled to the middle of the window, where no
+/// toast covers it.
+async fn press(c: &Client, css: &str) {
+    scroll_to(c, css)
+        .await
+        .click()
         .await
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
@@ -169,6 +176,7 @@ async fn review_scenario() {
     })
     .await;
     find(&c, &tid("decision")).await;
+    scroll_to(&c, &tid("decision")).await;
     screenshot(&c, &tid("decision"), "r03-decided-en").await;
 
     // The queue shows it with its state, open remarks and a deadline.
@@ -196,6 +204,7 @@ async fn review_scenario() {
     click(&c, &tid("queue-open")).await;
     find(&c, &item("AEO.A.02", "item-remark")).await;
     screenshot(&c, &ready("application"), "r06-application-fr-dark").await;
+    scroll_to(&c, &tid("decision")).await;
     screenshot(&c, &tid("decision"), "r07-decided-fr-dark").await;
     c.close().await.expect("close the app");
     drop(driver);
@@ -238,7 +247,20 @@ async fn review_scenario() {
     find(&c, &tid("ws-remark")).await;
     open_item(&c, "AEO.A.01").await;
     find(&c, &tid("item-locked")).await;
+    assert!(
+        attr(&c, &tid("answer-fields"), "disabled").await.is_some(),
+        "an answer customs accepted cannot be changed"
+    );
     screenshot(&c, &tid("item-locked"), "r11-locked-en").await;
+    // Reopening asks first, then unlocks the answer.
+    click(&c, &tid("reopen-item")).await;
+    capture(&c, &display, &tid("reopen-confirm"), "r11b-reopen-en").await;
+    click(&c, &tid("reopen-confirm")).await;
+    find(&c, &tid("item-reopened")).await;
+    assert!(
+        attr(&c, &tid("answer-fields"), "disabled").await.is_none(),
+        "a reopened answer can be changed"
+    );
 
     to_french_dark(&c).await;
     click(&c, &tid("open-assessment")).await;
@@ -257,5 +279,6 @@ async fn review_scenario() {
         .expect("a review is attached");
     assert_eq!(r.remarks.len(), 1);
     assert_eq!(r.remarks[0].response, "Policy v3 signed on 2 March, attached.");
-    assert!(r.locked.iter().any(|(i, reopened)| i == "AEO.A.01" && !reopened));
+    assert!(r.locked.iter().any(|(i, reopened)| i == "AEO.A.01" && *reopened));
+    assert!(r.locked.iter().any(|(i, reopened)| i == "AEO.A.03" && !reopened));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, QueueEntry, ReceivedRemark } from './bindings';
-import { daysLeftText, filterQueue, inboxOrder, itemMark, nearest, overdue, sortQueue } from './review';
+import { dayText, daysLeftText, filterQueue, inboxOrder, itemMark, nearest, overdue, sortQueue } from './review';
 
 function entry(
   applicant: string,
@@ -114,5 +114,13 @@ describe('the trader inbox and the item marks', () => {
     expect(itemMark('b', ['b'], remarks)).toBe('accepted');
     expect(itemMark('c', ['b'], remarks)).toBe('none');
     expect(itemMark('a', [], [{ ...remarks[0]!, state: 'closed' }])).toBe('none');
+  });
+});
+
+describe('calendar days', () => {
+  it('are written in the user language', () => {
+    expect(dayText('2027-01-01', 'en')).toBe('1 Jan 2027');
+    expect(dayText('2027-01-01', 'fr')).toBe('1 janv. 2027');
+    expect(dayText('not a date', 'en')).toBe('not a date');
   });
 });

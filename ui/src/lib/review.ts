@@ -6,6 +6,14 @@
 import type { AppState, Clocks, ItemDiff, QueueEntry, ReceivedRemark, Remark, RemarkState } from './bindings';
 import { fold } from './homelist';
 
+/** A calendar day (`YYYY-MM-DD`) in the user's language ("2 Dec 2026", "2 déc. 2026"). */
+export function dayText(iso: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
 /** The queue's sortable columns. */
 export type QueueSort = 'applicant' | 'country' | 'state' | 'submission' | 'score' | 'remarks' | 'deadline';
 
