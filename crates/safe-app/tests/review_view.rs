@@ -75,11 +75,17 @@ fn a_later_submission_signed_by_another_key_stops_for_a_confirmation() {
     let dir = tempfile::tempdir().expect("dir");
     let t1 = file(&dir, "t1.sqlite");
     let mut store = trader(&t1, 0);
-    assert!(review_view::missing(&store, ID).expect("missing").is_empty());
+    assert!(
+        review_view::missing(&store, ID)
+            .expect("missing")
+            .is_empty()
+    );
     let s1 = file(&dir, "s1.safeassess");
     safe_app::review::submit(&mut store, &t1, ID, &s1, false, &stamp()).expect("submit 1");
     assert_eq!(
-        review_view::trader_review(&store, ID).expect("trader").submitted,
+        review_view::trader_review(&store, ID)
+            .expect("trader")
+            .submitted,
         1
     );
     drop(store);
@@ -87,8 +93,8 @@ fn a_later_submission_signed_by_another_key_stops_for_a_confirmation() {
     let cdb = file(&dir, "customs.sqlite");
     let mut customs = Store::open(&cdb).expect("customs");
     let opts = OpenOptions::default();
-    let first = review_view::open_submission(&mut customs, &s1, &opts, "app-1", &stamp())
-        .expect("opened");
+    let first =
+        review_view::open_submission(&mut customs, &s1, &opts, "app-1", &stamp()).expect("opened");
     assert!(first.new_key.is_none());
     let opening = first.opening.expect("an opening");
     assert!(opening.created);
@@ -101,8 +107,8 @@ fn a_later_submission_signed_by_another_key_stops_for_a_confirmation() {
     let s2 = file(&dir, "s2.safeassess");
     safe_app::review::submit(&mut moved, &t2, ID, &s2, false, &stamp()).expect("submit 2");
 
-    let asked = review_view::open_submission(&mut customs, &s2, &opts, "app-2", &stamp())
-        .expect("checked");
+    let asked =
+        review_view::open_submission(&mut customs, &s2, &opts, "app-2", &stamp()).expect("checked");
     let change = asked.new_key.expect("the key change is asked about");
     assert!(asked.opening.is_none());
     assert_eq!(change.application_id, "app-1");
@@ -121,7 +127,10 @@ fn a_later_submission_signed_by_another_key_stops_for_a_confirmation() {
     let opened = review_view::open_submission(&mut customs, &s2, &accept, "app-2", &stamp())
         .expect("opened");
     let opening = opened.opening.expect("opened once confirmed");
-    assert_eq!(opening.previous_key.as_deref(), Some(change.previous.as_str()));
+    assert_eq!(
+        opening.previous_key.as_deref(),
+        Some(change.previous.as_str())
+    );
     assert_eq!(opening.application.submission, 2);
 
     // The queue and the screen.

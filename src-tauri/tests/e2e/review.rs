@@ -70,7 +70,8 @@ fn submit_trader(db: &std::path::Path, out: &std::path::Path) -> String {
         };
         safe_app::assess::save_answer(&mut store, &a.id, item, &input, &stamp).expect("answered");
     }
-    let done = safe_app::review::submit(&mut store, db, &a.id, out, false, &stamp).expect("submitted");
+    let done =
+        safe_app::review::submit(&mut store, db, &a.id, out, false, &stamp).expect("submitted");
     assert_eq!(done.number, 1);
     a.id
 }
@@ -127,7 +128,10 @@ async fn review_scenario() {
 
     // --- Customs: open it from the queue.
     let mut customs = World::new();
-    customs.pick("acme-submission-1.safeassess", &std::fs::read(&submission).expect("file"));
+    customs.pick(
+        "acme-submission-1.safeassess",
+        &std::fs::read(&submission).expect("file"),
+    );
     let driver = Driver::start(&customs, &display, std::path::Path::new(APP));
     let c = driver.launch().await;
     find(&c, &tid("home-empty")).await;
@@ -157,19 +161,32 @@ async fn review_scenario() {
     press(&c, &item("AEO.A.02", "remark-save")).await;
     find(&c, &item("AEO.A.02", "item-remark")).await;
     assert_eq!(
-        attr(&c, &item("AEO.A.02", "item-remark"), "data-state").await.as_deref(),
+        attr(&c, &item("AEO.A.02", "item-remark"), "data-state")
+            .await
+            .as_deref(),
         Some("open")
     );
     let counts = text(&c, &tid("review-counts")).await;
-    assert!(counts.starts_with("2 accepted · 1 with a remark"), "{counts}");
+    assert!(
+        counts.starts_with("2 accepted · 1 with a remark"),
+        "{counts}"
+    );
     assert_eq!(text(&c, &tid("application-state")).await, "Under review");
 
     // A decision without a note is refused with the core's message; with one, it is returned.
     press(&c, &tid("decision-return")).await;
     press(&c, &tid("decide-save")).await;
     let refused = text(&c, &tid("note-missing")).await;
-    assert!(refused.contains("note"), "the refusal names the note: {refused}");
-    type_into(&c, &tid("decision-note"), "Please answer the remark on A.02.").await;
+    assert!(
+        refused.contains("note"),
+        "the refusal names the note: {refused}"
+    );
+    type_into(
+        &c,
+        &tid("decision-note"),
+        "Please answer the remark on A.02.",
+    )
+    .await;
     press(&c, &tid("decide-save")).await;
     until("the application to be returned", || async {
         text(&c, &tid("application-state")).await == "Returned to applicant"
@@ -182,10 +199,16 @@ async fn review_scenario() {
     // The queue shows it with its state, open remarks and a deadline.
     click(&c, &tid("back-to-queue")).await;
     find(&c, &tid("queue-row")).await;
-    assert_eq!(text(&c, &tid("queue-state-cell")).await, "Returned to applicant");
+    assert_eq!(
+        text(&c, &tid("queue-state-cell")).await,
+        "Returned to applicant"
+    );
     assert_eq!(text(&c, &tid("queue-remarks")).await, "1");
     let days = text(&c, &tid("days-left")).await;
-    assert!(days.ends_with("days left"), "the decide deadline runs: {days}");
+    assert!(
+        days.ends_with("days left"),
+        "the decide deadline runs: {days}"
+    );
     screenshot(&c, &ready("applications"), "r04-queue-en").await;
 
     // Export the review file.
@@ -193,13 +216,19 @@ async fn review_scenario() {
     find(&c, &tid("application-title")).await;
     click(&c, &tid("export-review")).await;
     let review = customs.saves().join("Acme-Trading-Ltd-review.safereview");
-    until("the review file to be written", || async { review.is_file() }).await;
+    until("the review file to be written", || async {
+        review.is_file()
+    })
+    .await;
 
     // The same screens in French, dark.
     to_french_dark(&c).await;
     click(&c, &tid("open-applications")).await;
     find(&c, &tid("queue-row")).await;
-    assert_eq!(text(&c, &tid("queue-state-cell")).await, "Renvoyée au demandeur");
+    assert_eq!(
+        text(&c, &tid("queue-state-cell")).await,
+        "Renvoyée au demandeur"
+    );
     screenshot(&c, &ready("applications"), "r05-queue-fr-dark").await;
     click(&c, &tid("queue-open")).await;
     find(&c, &item("AEO.A.02", "item-remark")).await;
@@ -210,7 +239,10 @@ async fn review_scenario() {
     drop(driver);
 
     // --- The trader opens the review file in their app.
-    trader.pick("from-customs.safereview", &std::fs::read(&review).expect("review file"));
+    trader.pick(
+        "from-customs.safereview",
+        &std::fs::read(&review).expect("review file"),
+    );
     let driver = Driver::start(&trader, &display, std::path::Path::new(APP));
     let c = driver.launch().await;
     click(&c, &tid("open-assessment")).await;
@@ -220,19 +252,32 @@ async fn review_scenario() {
     click(&c, &tid("open-review-file")).await;
     let fingerprint = text(&c, &tid("customs-fingerprint")).await;
     assert_eq!(fingerprint.replace(' ', "").len(), 16, "{fingerprint}");
-    capture(&c, &display, &tid("customs-fingerprint"), "r09-key-trusted-en").await;
+    capture(
+        &c,
+        &display,
+        &tid("customs-fingerprint"),
+        "r09-key-trusted-en",
+    )
+    .await;
     click(&c, &tid("go-inbox")).await;
 
     // The inbox: the remark with its text, open; answer it.
     find(&c, &tid("inbox-remark")).await;
     assert_eq!(text(&c, &tid("inbox-remark-text")).await, REMARK);
     assert_eq!(
-        attr(&c, &tid("inbox-remark"), "data-state").await.as_deref(),
+        attr(&c, &tid("inbox-remark"), "data-state")
+            .await
+            .as_deref(),
         Some("open")
     );
     assert_eq!(text(&c, &tid("inbox-state")).await, "Returned to applicant");
     screenshot(&c, &ready("inbox"), "r10-inbox-en").await;
-    type_into(&c, &tid("inbox-answer"), "Policy v3 signed on 2 March, attached.").await;
+    type_into(
+        &c,
+        &tid("inbox-answer"),
+        "Policy v3 signed on 2 March, attached.",
+    )
+    .await;
     click(&c, &tid("inbox-send")).await;
     until("the answer to be shown", || async {
         text(&c, &tid("inbox-remark"))
@@ -278,7 +323,18 @@ async fn review_scenario() {
         .expect("read")
         .expect("a review is attached");
     assert_eq!(r.remarks.len(), 1);
-    assert_eq!(r.remarks[0].response, "Policy v3 signed on 2 March, attached.");
-    assert!(r.locked.iter().any(|(i, reopened)| i == "AEO.A.01" && *reopened));
-    assert!(r.locked.iter().any(|(i, reopened)| i == "AEO.A.03" && !reopened));
+    assert_eq!(
+        r.remarks[0].response,
+        "Policy v3 signed on 2 March, attached."
+    );
+    assert!(
+        r.locked
+            .iter()
+            .any(|(i, reopened)| i == "AEO.A.01" && *reopened)
+    );
+    assert!(
+        r.locked
+            .iter()
+            .any(|(i, reopened)| i == "AEO.A.03" && !reopened)
+    );
 }
