@@ -131,6 +131,23 @@ pub fn run() {
             commands::crosswalk::linked,
             commands::crosswalk::confirm_derived,
             commands::crosswalk::unlink,
+            // Validation by customs (commands/review.rs).
+            commands::review::review_queue,
+            commands::review::pick_review_file,
+            commands::review::open_submission,
+            commands::review::application_screen,
+            commands::review::review_accept,
+            commands::review::review_remark,
+            commands::review::review_close_remark,
+            commands::review::review_visit,
+            commands::review::review_decide,
+            commands::review::review_export,
+            commands::review::trader_review,
+            commands::review::submit_missing,
+            commands::review::submit_assessment,
+            commands::review::import_review,
+            commands::review::respond_remark,
+            commands::review::reopen_answer,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -17,6 +17,7 @@
 //! | [`rebase`] | moving an assessment to a newer edition of its pack: preview and move |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
 //! | [`review`] | validation by customs: submit, open a submission, accept, remark, visit, decide, export and attach a review, respond, reopen |
+//! | [`review_view`] | the desktop's review screens: the queue with days left, one application, the key check before opening a submission, the trader's review and what a submission still misses |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
 pub mod assess;
@@ -33,6 +34,7 @@ pub mod report;
 pub mod review;
 pub mod review_plan;
 pub mod review_report;
+pub mod review_view;
 pub mod share;
 
 pub use error::{Error, Result};

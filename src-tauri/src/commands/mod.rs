@@ -9,6 +9,7 @@ pub mod compare;
 pub mod evidence;
 pub mod export;
 pub mod rebase;
+pub mod review;
 pub mod share;
 // Catalogues and the crosswalk (desk-packs).
 pub mod catalogue;

@@ -8,6 +8,7 @@ import type { AnswerInput, Assessment, AssessmentSummary, Attached, DeletedAsses
 import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
 import type { EditionRef, RebasePlan } from './bindings';
 import type { Added, Catalogues, Coverage, Linked, LinkInfo, PackSummary, Scorecard, Started } from './bindings';
+import type { ApplicationScreen, Decision, DecisionRecord, OpenResult, QueueEntry, RemarkKind, ReviewAttached, TraderReview } from './bindings';
 
 /** A failed command: `code` is stable (one of the shell's `ErrorCode`s), `message` is for people. */
 export class ApiError extends Error {
@@ -156,3 +157,35 @@ export const api = {
 };
 
 export type Api = typeof api;
+
+/** Validation by customs (src-tauri/src/commands/review.rs). */
+export const reviewApi = {
+  /** Customs: every application with the days left to its deadlines. */
+  queue: () => call<QueueEntry[]>('review_queue'),
+  /** Asks for a .safeassess submission (`review` false) or a .safereview file; null when cancelled. */
+  pickFile: (title: string, review: boolean) => call<string | null>('pick_review_file', { title, review }),
+  /** Opens a picked submission; stops with `newKey` (nothing written) unless `acceptNewKey`. */
+  openSubmission: (path: string, acceptNewKey: boolean) =>
+    call<OpenResult>('open_submission', { path, acceptNewKey }),
+  application: (app: string, lang: string) => call<ApplicationScreen>('application_screen', { app, lang }),
+  accept: (app: string, item: string) => call<null>('review_accept', { app, item }),
+  remark: (app: string, item: string, kind: RemarkKind, text: string) =>
+    call<number>('review_remark', { app, item, kind, text }),
+  closeRemark: (app: string, number: number) => call<null>('review_close_remark', { app, number }),
+  visit: (app: string, item: string, finding: string) => call<null>('review_visit', { app, item, finding }),
+  decide: (app: string, decision: Decision, note: string) =>
+    call<DecisionRecord>('review_decide', { app, decision, note }),
+  /** Asks where to save and writes the signed review file; its path, null when cancelled. */
+  exportReview: (application: string, title: string) =>
+    call<string | null>('review_export', { application, title }),
+
+  /** Trader: submissions made and the review attached. */
+  trader: (id: string) => call<TraderReview>('trader_review', { id }),
+  /** Trader: applicable items still unanswered. */
+  missing: (id: string) => call<string[]>('submit_missing', { id }),
+  /** Asks where to save and writes the submission; its number, null when cancelled. */
+  submit: (id: string, title: string) => call<number | null>('submit_assessment', { id, title }),
+  importReview: (path: string) => call<ReviewAttached>('import_review', { path }),
+  respond: (id: string, number: number, text: string) => call<string>('respond_remark', { id, number, text }),
+  reopen: (id: string, item: string) => call<number>('reopen_answer', { id, item }),
+};

@@ -263,72 +263,6 @@ basedOn: string | null,
  */
 tiers?: Array<string>, };
 
-export type DeletedAssessment = { 
-/**
- * When it was moved to the bin.
- */
-deletedAt: string, 
-/**
- * Id (UUID).
- */
-id: string, 
-/**
- * Title.
- */
-title: string, 
-/**
- * Profile.
- */
-profile: Profile, 
-/**
- * Trader roles.
- */
-roles: Array<string>, 
-/**
- * Organisation name.
- */
-organisation: string, 
-/**
- * Country code.
- */
-country: string, 
-/**
- * Identifiers.
- */
-identifiers: string, 
-/**
- * Assessors.
- */
-assessors: string, 
-/**
- * Scope note.
- */
-scope: string, 
-/**
- * Pinned pack id.
- */
-packId: string, 
-/**
- * Pinned pack version.
- */
-packVersion: string, 
-/**
- * Created (UTC).
- */
-createdAt: string, 
-/**
- * Last change to the assessment or any of its answers (UTC).
- */
-updatedAt: string, 
-/**
- * The assessment this one was duplicated from, if any.
- */
-basedOn: string | null, 
-/**
- * The pinned pack's tiers chosen (ids, sorted); empty for a pack without tiers.
- */
-tiers?: Array<string>, };
-
 export type AnswerInput = { 
 /**
  * Status.
@@ -1453,284 +1387,582 @@ links: { [key in string]: Array<string> },
  */
 counts: Array<KindCount>, };
 
-export type PackSummary = { 
-/**
- * Pack id.
- */
-id: string, 
-/**
- * Title.
- */
-title: string, 
-/**
- * Edition.
- */
-edition: string, 
-/**
- * Pack version.
- */
-version: string, 
-/**
- * Profile.
- */
-profile: Profile, 
-/**
- * Number of items.
- */
-items: number, 
-/**
- * `builtin` or the file it was loaded from.
- */
-origin: string, 
-/**
- * File format version.
- */
-format: number, 
-/**
- * The language of the texts, and the languages they are translated into.
- */
-languages: Array<string>, 
-/**
- * The id of the loaded pack that supersedes this one, if any.
- */
-supersededBy: string | null, 
-/**
- * The tiers an assessment of this pack picks from (empty: none to choose).
- */
-tiers: Array<Tier>, };
+export type RemarkKind = "query" | "evidence-missing" | "non-conformity";
 
-export type LoadProblem = { 
-/**
- * The file.
- */
-file: string, 
-/**
- * The message naming the id and field.
- */
-message: string, };
+export type RemarkState = "open" | "answered" | "closed";
 
-export type Catalogues = { 
-/**
- * Every pack that loaded, built-in first (`origin`, `supersededBy` say which is which).
- */
-packs: Array<PackSummary>, 
-/**
- * The files in the user's pack folder that were refused, with the reason.
- */
-problems: Array<LoadProblem>, 
-/**
- * The user's pack folder.
- */
-folder: string | null, };
+export type AppState = "received" | "under-review" | "returned" | "decided";
 
-export type Added = { 
-/**
- * The pack as it now lists.
- */
-pack: PackSummary, 
-/**
- * The file it was written to.
- */
-file: string, 
-/**
- * Whether it replaced an own pack of the same id.
- */
-replaced: boolean, };
+export type Decision = "return" | "grant" | "grant-with-conditions" | "refuse";
 
-export type Relationship = "equal" | "subset" | "superset" | "intersects";
-
-export type CoverState = "covered" | "partly" | "not-covered";
-
-export type CoverageLink = { 
+export type Remark = { 
 /**
- * The answered item of the assessment's pack.
+ * Its number in the application (1, 2, …).
+ */
+number: number, 
+/**
+ * The item.
  */
 itemId: string, 
 /**
- * Its relationship to the other pack's item.
+ * Its kind.
  */
-relationship: Relationship, 
+kind: RemarkKind, 
 /**
- * Its answer.
+ * The validator's text.
  */
-status: Status, };
+text: string, 
+/**
+ * Open, answered or closed.
+ */
+state: RemarkState, 
+/**
+ * The submission it was raised on.
+ */
+raisedIn: number, 
+/**
+ * The trader's last answer.
+ */
+response: string, };
 
-export type CoverageItem = { 
+export type Finding = { 
 /**
- * Item id (of the other pack).
+ * The item.
  */
 itemId: string, 
 /**
- * Title.
+ * What was found.
  */
-title: string, 
+text: string, 
 /**
- * The top-level group it is in.
+ * When.
  */
-section: string, 
-/**
- * Covered, partly or not.
- */
-state: CoverState, 
-/**
- * The links from answered items, `equal` first.
- */
-by: Array<CoverageLink>, };
-
-export type SectionCoverage = { 
-/**
- * Group id.
- */
-id: string, 
-/**
- * Title.
- */
-title: string, 
-/**
- * Items that apply.
- */
-items: number, 
-/**
- * Covered items.
- */
-covered: number, 
-/**
- * Partly covered items.
- */
-partly: number, 
-/**
- * Covered items as a share of `items`, 0 to 100 (100 for a section with no item).
- */
-percent: number, };
-
-export type Coverage = { 
-/**
- * The assessment.
- */
-assessmentId: string, 
-/**
- * Its pack.
- */
-fromPack: string, 
-/**
- * The other pack.
- */
-toPack: string, 
-/**
- * The other pack's version.
- */
-toVersion: string, 
-/**
- * The mapping used.
- */
-mapping: string, 
-/**
- * Every item of the other pack that applies to the assessment's roles, in catalogue order.
- */
-items: Array<CoverageItem>, 
-/**
- * Per top-level group, in catalogue order (groups with no item that applies left out).
- */
-sections: Array<SectionCoverage>, 
-/**
- * Items that apply.
- */
-total: number, 
-/**
- * Covered items.
- */
-covered: number, 
-/**
- * Partly covered items.
- */
-partly: number, 
-/**
- * Covered items as a share of `total`, 0 to 100.
- */
-percent: number, 
-/**
- * The items still to answer (partly or not covered), in catalogue order.
- */
-toAnswer: Array<string>, };
-
-export type DerivedState = "carried" | "suggested" | "confirmed" | "changed" | "diverged";
-
-export type LinkInfo = { 
-/**
- * The source assessment.
- */
-sourceId: string, 
-/**
- * Its title.
- */
-sourceTitle: string, 
-/**
- * Its pack.
- */
-sourcePack: string, 
-/**
- * The mapping.
- */
-mapping: string, 
-/**
- * When linked.
- */
-linkedAt: string, 
+at: string, 
 /**
  * By whom.
  */
-linkedBy: string, };
+by: string, };
 
-export type Derived = { 
+export type DecisionRecord = { 
 /**
- * The item of this assessment.
+ * What was decided.
+ */
+decision: Decision, 
+/**
+ * The validator's note.
+ */
+note: string, 
+/**
+ * For a refusal: per failed item, why.
+ */
+reasons: Array<Reason>, 
+/**
+ * The submission decided on.
+ */
+submission: number, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * By whom.
+ */
+by: string, };
+
+export type Reason = { 
+/**
+ * The item.
  */
 itemId: string, 
 /**
- * The item of the source assessment.
+ * Why it fails.
  */
-sourceItem: string, 
-/**
- * The relationship of the source item to this one.
- */
-relationship: Relationship, 
-/**
- * Its state.
- */
-state: DerivedState, 
-/**
- * The source answer it rests on (the suggestion, for a suggested item).
- */
-basis: AnswerInput, 
-/**
- * This assessment's answer (none for a suggestion).
- */
-answer: AnswerInput | null, 
-/**
- * The source's answer now (none when cleared); differs from `basis` when diverged.
- */
-sourceNow: AnswerInput | null, };
+reason: string, };
 
-export type Linked = { 
+export type ReviewDoc = { 
 /**
- * The link.
+ * The application (customs' id).
  */
-link: LinkInfo, 
+applicationId: string, 
 /**
- * The items, in item id order.
+ * The trader's assessment the submissions came from.
  */
-items: Array<Derived>, };
+assessmentId: string, 
+/**
+ * The organisation.
+ */
+applicant: string, 
+/**
+ * The submission this review is of.
+ */
+submission: number, 
+/**
+ * When the review file was written.
+ */
+exportedAt: string, 
+/**
+ * The application's state.
+ */
+state: AppState, 
+/**
+ * Items accepted.
+ */
+accepted: Array<string>, 
+/**
+ * Every remark.
+ */
+remarks: Array<Remark>, 
+/**
+ * On-site findings.
+ */
+findings: Array<Finding>, 
+/**
+ * Every decision, oldest first.
+ */
+decisions: Array<DecisionRecord>, };
 
-export type Started = { 
+export type ItemDiff = { 
 /**
- * The new assessment.
+ * The item.
+ */
+itemId: string, 
+/**
+ * The status before (`None`: unanswered).
+ */
+oldStatus: Status | null, 
+/**
+ * The status after.
+ */
+newStatus: Status | null, 
+/**
+ * Whether the comment changed.
+ */
+commentChanged: boolean, 
+/**
+ * Whether the justification changed.
+ */
+justificationChanged: boolean, 
+/**
+ * Evidence added (SHA-256).
+ */
+evidenceAdded: Array<string>, 
+/**
+ * Evidence removed (SHA-256).
+ */
+evidenceRemoved: Array<string>, };
+
+export type Deadlines = { 
+/**
+ * The last day to accept.
+ */
+acceptBy: string, 
+/**
+ * The last day to decide, once accepted.
+ */
+decideBy: string | null, };
+
+export type Application = { 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * The trader's assessment id.
+ */
+originId: string, 
+/**
+ * The organisation.
+ */
+applicant: string, 
+/**
+ * Its country.
+ */
+country: string, 
+/**
+ * The trader's roles.
+ */
+roles: Array<string>, 
+/**
+ * Pack id.
+ */
+packId: string, 
+/**
+ * Pack version.
+ */
+packVersion: string, 
+/**
+ * State.
+ */
+state: AppState, 
+/**
+ * The last submission opened.
+ */
+submission: number, 
+/**
+ * Its key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * The day the first submission was opened.
+ */
+receivedOn: string, 
+/**
+ * The day the validator accepted it (first mark or remark).
+ */
+acceptedOn: string | null, 
+/**
+ * Days to accept.
+ */
+acceptDays: number, 
+/**
+ * Days to decide after acceptance.
+ */
+decideDays: number, 
+/**
+ * Score at the last submission.
+ */
+score: number | null, 
+/**
+ * Verdict at the last submission.
+ */
+verdict: string | null, 
+/**
+ * The last decision.
+ */
+decision: Decision | null, 
+/**
+ * Last change.
+ */
+updatedAt: string, };
+
+export type Opening = { 
+/**
+ * The application, as it is now.
+ */
+application: Application, 
+/**
+ * True when the application was created by this submission.
+ */
+created: boolean, 
+/**
+ * The fingerprint of the earlier submissions' key, when this one is signed by another.
+ */
+previousKey: string | null, 
+/**
+ * What changed since the previous submission.
+ */
+changes: Array<ItemDiff>, 
+/**
+ * Remarks the trader answered in this submission.
+ */
+answered: Array<number>, 
+/**
+ * Items accepted earlier that changed, so are no longer accepted.
+ */
+unaccepted: Array<string>, };
+
+export type SubmissionInfo = { 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * When customs opened it.
+ */
+receivedAt: string, 
+/**
+ * The file's name.
+ */
+fileName: string, 
+/**
+ * The key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * What changed since the previous submission.
+ */
+changes: Array<ItemDiff>, 
+/**
+ * Whether it carried a report.
+ */
+hasReport: boolean, };
+
+export type QueueRow = { 
+/**
+ * Its deadlines.
+ */
+deadlines: Deadlines, 
+/**
+ * Remarks not closed.
+ */
+openRemarks: number, 
+/**
+ * Its id.
+ */
+id: string, 
+/**
+ * The trader's assessment id.
+ */
+originId: string, 
+/**
+ * The organisation.
+ */
+applicant: string, 
+/**
+ * Its country.
+ */
+country: string, 
+/**
+ * The trader's roles.
+ */
+roles: Array<string>, 
+/**
+ * Pack id.
+ */
+packId: string, 
+/**
+ * Pack version.
+ */
+packVersion: string, 
+/**
+ * State.
+ */
+state: AppState, 
+/**
+ * The last submission opened.
+ */
+submission: number, 
+/**
+ * Its key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * The day the first submission was opened.
+ */
+receivedOn: string, 
+/**
+ * The day the validator accepted it (first mark or remark).
+ */
+acceptedOn: string | null, 
+/**
+ * Days to accept.
+ */
+acceptDays: number, 
+/**
+ * Days to decide after acceptance.
+ */
+decideDays: number, 
+/**
+ * Score at the last submission.
+ */
+score: number | null, 
+/**
+ * Verdict at the last submission.
+ */
+verdict: string | null, 
+/**
+ * The last decision.
+ */
+decision: Decision | null, 
+/**
+ * Last change.
+ */
+updatedAt: string, };
+
+export type ReceivedRemark = { 
+/**
+ * Its number.
+ */
+number: number, 
+/**
+ * The item.
+ */
+itemId: string, 
+/**
+ * Its kind.
+ */
+kind: RemarkKind, 
+/**
+ * The validator's text.
+ */
+text: string, 
+/**
+ * Its state in the review.
+ */
+state: RemarkState, 
+/**
+ * The trader's answer.
+ */
+response: string, 
+/**
+ * When the answer was written.
+ */
+respondedAt: string | null, };
+
+export type ReceivedReview = { 
+/**
+ * The customs application.
+ */
+applicationId: string, 
+/**
+ * The customs key trusted for it.
+ */
+fingerprint: string, 
+/**
+ * The submission reviewed.
+ */
+submission: number, 
+/**
+ * The review as received.
+ */
+doc: ReviewDoc, 
+/**
+ * The remarks with the trader's answers.
+ */
+remarks: Array<ReceivedRemark>, 
+/**
+ * Items accepted (locked), with whether each was reopened.
+ */
+locked: Array<[string, boolean]>, };
+
+export type Clocks = { 
+/**
+ * Days left to accept the application.
+ */
+acceptDaysLeft: number | null, 
+/**
+ * Days left to decide.
+ */
+decideDaysLeft: number | null, };
+
+export type QueueEntry = { 
+/**
+ * The application, its deadlines and open remarks.
+ */
+row: QueueRow, 
+/**
+ * Days left to each deadline.
+ */
+clocks: Clocks, };
+
+export type ApplicationScreen = { 
+/**
+ * The application.
+ */
+application: Application, 
+/**
+ * Its deadlines.
+ */
+deadlines: Deadlines, 
+/**
+ * Days left to them.
+ */
+clocks: Clocks, 
+/**
+ * The assessment as last submitted.
  */
 assessment: Assessment, 
 /**
- * Items answered along `equal` links.
+ * Its answers.
  */
-carried: Array<string>, 
+answers: Array<Answer>, 
 /**
- * Items with a suggestion to confirm.
+ * Its evidence files' metadata.
  */
-suggested: Array<string>, };
+evidence: Array<Evidence>, 
+/**
+ * The pack, cut to the applicant's roles and tiers.
+ */
+pack: Pack, 
+/**
+ * Items accepted.
+ */
+accepted: Array<string>, 
+/**
+ * Every remark.
+ */
+remarks: Array<Remark>, 
+/**
+ * On-site findings.
+ */
+findings: Array<Finding>, 
+/**
+ * Decisions, oldest first.
+ */
+decisions: Array<DecisionRecord>, 
+/**
+ * Submissions, oldest first, each with what changed since the one before.
+ */
+submissions: Array<SubmissionInfo>, };
+
+export type KeyChange = { 
+/**
+ * The application.
+ */
+applicationId: string, 
+/**
+ * Its applicant.
+ */
+applicant: string, 
+/**
+ * The submission's number.
+ */
+submission: number, 
+/**
+ * The key of the earlier submissions.
+ */
+previous: string, 
+/**
+ * The key this one is signed by.
+ */
+offered: string, };
+
+export type OpenResult = { 
+/**
+ * The application opened or updated.
+ */
+opening: Opening | null, 
+/**
+ * The key change to confirm; nothing was written.
+ */
+newKey: KeyChange | null, };
+
+export type TraderReview = { 
+/**
+ * How many submissions were made (0: never submitted).
+ */
+submitted: number, 
+/**
+ * The last review attached, with the trader's answers and the locked items.
+ */
+review: ReceivedReview | null, };
+
+export type ReviewAttached = { 
+/**
+ * The assessment it was attached to.
+ */
+assessmentId: string, 
+/**
+ * The customs application.
+ */
+applicationId: string, 
+/**
+ * The submission reviewed.
+ */
+submission: number, 
+/**
+ * The application's state in the review.
+ */
+state: AppState, 
+/**
+ * Remarks not closed.
+ */
+openRemarks: number, 
+/**
+ * The customs key's fingerprint.
+ */
+fingerprint: string, 
+/**
+ * True when this key is trusted for the application from now on (the first review).
+ */
+firstKey: boolean, };

@@ -66,6 +66,15 @@ const families: Record<string, string[]> = {
   'coverage.state.': ['covered', 'partly', 'not-covered'],
   'coverage.count.': ['covered', 'partly', 'not-covered'],
   'catalogues.origin.': ['builtin', 'own'],
+  // Validation by customs.
+  'review.state.': ['received', 'under-review', 'returned', 'decided'],
+  'review.kind.': ['query', 'evidence-missing', 'non-conformity'],
+  'review.remarkState.': ['open', 'answered', 'closed'],
+  'review.decision.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.decided.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.notePlaceholder.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.decisionHelp.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
+  'review.show.': ['all', 'open', 'remarks', 'changed'],
 };
 
 describe('translations', () => {

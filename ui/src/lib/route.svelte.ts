@@ -8,7 +8,11 @@ export type Route =
   | { name: 'merge'; id: string; path: string; allowUnsigned: boolean }
   | { name: 'compare'; id: string; other?: string; focus?: 'trend' }
   | { name: 'settings' }
-  | { name: 'coverage'; id: string; other?: string };
+  | { name: 'coverage'; id: string; other?: string }
+  // Validation by customs.
+  | { name: 'applications' }
+  | { name: 'application'; id: string }
+  | { name: 'inbox'; id: string };
 
 export const nav = $state<{ route: Route }>({ route: { name: 'home' } });
 

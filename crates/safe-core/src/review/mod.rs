@@ -38,6 +38,7 @@ macro_rules! slugged {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "kebab-case")]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum $name { $($(#[$vm])* $v),+ }
 
         impl $name {
@@ -198,6 +199,7 @@ pub struct SubmissionDoc {
 /// A remark as exchanged in a review file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Remark {
     /// Its number in the application (1, 2, …).
     pub number: u32,
@@ -219,6 +221,7 @@ pub struct Remark {
 /// An on-site finding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     /// The item.
     pub item_id: String,
@@ -233,6 +236,7 @@ pub struct Finding {
 /// A recorded decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DecisionRecord {
     /// What was decided.
     pub decision: Decision,
@@ -252,6 +256,7 @@ pub struct DecisionRecord {
 /// Why an item fails, for a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
     /// The item.
     pub item_id: String,
@@ -262,6 +267,7 @@ pub struct Reason {
 /// `review.json` of a `.safereview` file: the whole state of an application as customs sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReviewDoc {
     /// The application (customs' id).
     pub application_id: String,
@@ -330,6 +336,7 @@ pub fn refusal_reasons(
 /// What changed on one item between two submissions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ItemDiff {
     /// The item.
     pub item_id: String,
@@ -393,6 +400,7 @@ pub fn diff(before: &AssessmentBundle, after: &AssessmentBundle) -> Vec<ItemDiff
 /// `decide_days` of accepting it (accepting is the validator's first mark or remark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadlines {
     /// The last day to accept.
     pub accept_by: NaiveDate,

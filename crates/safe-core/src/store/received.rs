@@ -17,6 +17,7 @@ use crate::{Error, Result};
 /// A remark of the review attached to an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReceivedRemark {
     /// Its number.
     pub number: u32,
@@ -37,6 +38,7 @@ pub struct ReceivedRemark {
 /// The customs review attached to an assessment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ReceivedReview {
     /// The customs application.
     pub application_id: String,

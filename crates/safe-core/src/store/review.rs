@@ -51,6 +51,7 @@ pub struct Received<'a> {
 /// One application.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Application {
     /// Its id.
     pub id: String,
@@ -105,6 +106,7 @@ impl Application {
 /// What opening a submission did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Opening {
     /// The application, as it is now.
     pub application: Application,
@@ -123,6 +125,7 @@ pub struct Opening {
 /// One submission of an application.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SubmissionInfo {
     /// Its number.
     pub number: u32,
@@ -163,6 +166,7 @@ pub struct ApplicationView {
 /// A line of the queue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct QueueRow {
     /// The application.
     #[serde(flatten)]
