@@ -263,6 +263,72 @@ basedOn: string | null,
  */
 tiers?: Array<string>, };
 
+export type DeletedAssessment = { 
+/**
+ * When it was moved to the bin.
+ */
+deletedAt: string, 
+/**
+ * Id (UUID).
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Profile.
+ */
+profile: Profile, 
+/**
+ * Trader roles.
+ */
+roles: Array<string>, 
+/**
+ * Organisation name.
+ */
+organisation: string, 
+/**
+ * Country code.
+ */
+country: string, 
+/**
+ * Identifiers.
+ */
+identifiers: string, 
+/**
+ * Assessors.
+ */
+assessors: string, 
+/**
+ * Scope note.
+ */
+scope: string, 
+/**
+ * Pinned pack id.
+ */
+packId: string, 
+/**
+ * Pinned pack version.
+ */
+packVersion: string, 
+/**
+ * Created (UTC).
+ */
+createdAt: string, 
+/**
+ * Last change to the assessment or any of its answers (UTC).
+ */
+updatedAt: string, 
+/**
+ * The assessment this one was duplicated from, if any.
+ */
+basedOn: string | null, 
+/**
+ * The pinned pack's tiers chosen (ids, sorted); empty for a pack without tiers.
+ */
+tiers?: Array<string>, };
+
 export type AnswerInput = { 
 /**
  * Status.
@@ -1386,6 +1452,288 @@ links: { [key in string]: Array<string> },
  * How many items have each kind, every kind in [`MoveKind::ALL`] order.
  */
 counts: Array<KindCount>, };
+
+export type PackSummary = { 
+/**
+ * Pack id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Edition.
+ */
+edition: string, 
+/**
+ * Pack version.
+ */
+version: string, 
+/**
+ * Profile.
+ */
+profile: Profile, 
+/**
+ * Number of items.
+ */
+items: number, 
+/**
+ * `builtin` or the file it was loaded from.
+ */
+origin: string, 
+/**
+ * File format version.
+ */
+format: number, 
+/**
+ * The language of the texts, and the languages they are translated into.
+ */
+languages: Array<string>, 
+/**
+ * The id of the loaded pack that supersedes this one, if any.
+ */
+supersededBy: string | null, 
+/**
+ * The tiers an assessment of this pack picks from (empty: none to choose).
+ */
+tiers: Array<Tier>, };
+
+export type LoadProblem = { 
+/**
+ * The file.
+ */
+file: string, 
+/**
+ * The message naming the id and field.
+ */
+message: string, };
+
+export type Catalogues = { 
+/**
+ * Every pack that loaded, built-in first (`origin`, `supersededBy` say which is which).
+ */
+packs: Array<PackSummary>, 
+/**
+ * The files in the user's pack folder that were refused, with the reason.
+ */
+problems: Array<LoadProblem>, 
+/**
+ * The user's pack folder.
+ */
+folder: string | null, };
+
+export type Added = { 
+/**
+ * The pack as it now lists.
+ */
+pack: PackSummary, 
+/**
+ * The file it was written to.
+ */
+file: string, 
+/**
+ * Whether it replaced an own pack of the same id.
+ */
+replaced: boolean, };
+
+export type Relationship = "equal" | "subset" | "superset" | "intersects";
+
+export type CoverState = "covered" | "partly" | "not-covered";
+
+export type CoverageLink = { 
+/**
+ * The answered item of the assessment's pack.
+ */
+itemId: string, 
+/**
+ * Its relationship to the other pack's item.
+ */
+relationship: Relationship, 
+/**
+ * Its answer.
+ */
+status: Status, };
+
+export type CoverageItem = { 
+/**
+ * Item id (of the other pack).
+ */
+itemId: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * The top-level group it is in.
+ */
+section: string, 
+/**
+ * Covered, partly or not.
+ */
+state: CoverState, 
+/**
+ * The links from answered items, `equal` first.
+ */
+by: Array<CoverageLink>, };
+
+export type SectionCoverage = { 
+/**
+ * Group id.
+ */
+id: string, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Items that apply.
+ */
+items: number, 
+/**
+ * Covered items.
+ */
+covered: number, 
+/**
+ * Partly covered items.
+ */
+partly: number, 
+/**
+ * Covered items as a share of `items`, 0 to 100 (100 for a section with no item).
+ */
+percent: number, };
+
+export type Coverage = { 
+/**
+ * The assessment.
+ */
+assessmentId: string, 
+/**
+ * Its pack.
+ */
+fromPack: string, 
+/**
+ * The other pack.
+ */
+toPack: string, 
+/**
+ * The other pack's version.
+ */
+toVersion: string, 
+/**
+ * The mapping used.
+ */
+mapping: string, 
+/**
+ * Every item of the other pack that applies to the assessment's roles, in catalogue order.
+ */
+items: Array<CoverageItem>, 
+/**
+ * Per top-level group, in catalogue order (groups with no item that applies left out).
+ */
+sections: Array<SectionCoverage>, 
+/**
+ * Items that apply.
+ */
+total: number, 
+/**
+ * Covered items.
+ */
+covered: number, 
+/**
+ * Partly covered items.
+ */
+partly: number, 
+/**
+ * Covered items as a share of `total`, 0 to 100.
+ */
+percent: number, 
+/**
+ * The items still to answer (partly or not covered), in catalogue order.
+ */
+toAnswer: Array<string>, };
+
+export type DerivedState = "carried" | "suggested" | "confirmed" | "changed" | "diverged";
+
+export type LinkInfo = { 
+/**
+ * The source assessment.
+ */
+sourceId: string, 
+/**
+ * Its title.
+ */
+sourceTitle: string, 
+/**
+ * Its pack.
+ */
+sourcePack: string, 
+/**
+ * The mapping.
+ */
+mapping: string, 
+/**
+ * When linked.
+ */
+linkedAt: string, 
+/**
+ * By whom.
+ */
+linkedBy: string, };
+
+export type Derived = { 
+/**
+ * The item of this assessment.
+ */
+itemId: string, 
+/**
+ * The item of the source assessment.
+ */
+sourceItem: string, 
+/**
+ * The relationship of the source item to this one.
+ */
+relationship: Relationship, 
+/**
+ * Its state.
+ */
+state: DerivedState, 
+/**
+ * The source answer it rests on (the suggestion, for a suggested item).
+ */
+basis: AnswerInput, 
+/**
+ * This assessment's answer (none for a suggestion).
+ */
+answer: AnswerInput | null, 
+/**
+ * The source's answer now (none when cleared); differs from `basis` when diverged.
+ */
+sourceNow: AnswerInput | null, };
+
+export type Linked = { 
+/**
+ * The link.
+ */
+link: LinkInfo, 
+/**
+ * The items, in item id order.
+ */
+items: Array<Derived>, };
+
+export type Started = { 
+/**
+ * The new assessment.
+ */
+assessment: Assessment, 
+/**
+ * Items answered along `equal` links.
+ */
+carried: Array<string>, 
+/**
+ * Items with a suggestion to confirm.
+ */
+suggested: Array<string>, };
 
 export type RemarkKind = "query" | "evidence-missing" | "non-conformity";
 

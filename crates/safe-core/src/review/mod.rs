@@ -130,7 +130,7 @@ pub fn missing_answers(o: &Opened) -> Vec<String> {
     o.pack
         .items()
         .into_iter()
-        .filter(|i| i.applies_to(&o.assessment.roles) && !answered.contains(i.id.as_str()))
+        .filter(|i| o.assessment.asks(i) && !answered.contains(i.id.as_str()))
         .map(|i| i.id.clone())
         .collect()
 }
@@ -306,7 +306,7 @@ pub fn refusal_reasons(
         .collect();
     let mut out = Vec::new();
     for item in pack.items() {
-        if !item.applies_to(&assessment.roles) {
+        if !assessment.asks(item) {
             continue;
         }
         let mut why = Vec::new();

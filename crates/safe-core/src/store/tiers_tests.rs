@@ -176,3 +176,20 @@ fn an_assessment_without_tiers_writes_none_in_its_json() {
     let old: crate::model::Assessment = serde_json::from_str(&json).expect("reads back");
     assert_eq!(old, a);
 }
+
+#[test]
+fn a_submission_asks_only_for_the_items_of_the_chosen_tiers() {
+    let (_dir, lib) = lib();
+    let mut s = Store::open_in_memory().expect("open");
+    s.create_assessment(&lib, &new("test-tiered", &["simp"]), "a1", &stamp())
+        .expect("create");
+    let o = crate::open_assessment(&s, "a1").expect("open");
+    // simp asks X.1.01 and X.2.01 only; the security items are not missing.
+    assert_eq!(crate::review::missing_answers(&o), ["X.1.01", "X.2.01"]);
+    for item in ["X.1.01", "X.2.01"] {
+        s.save_answer("a1", item, &AnswerInput::status(Status::Met), &stamp())
+            .expect("answer");
+    }
+    let o = crate::open_assessment(&s, "a1").expect("open");
+    assert!(crate::review::missing_answers(&o).is_empty());
+}
