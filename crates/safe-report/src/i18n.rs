@@ -187,6 +187,14 @@ table! {
     LinkConfirmed => "confirmed", "confirmée";
     LinkChanged => "changed here", "modifiée ici";
     LinkDiverged => "the source answer changed since: to confirm", "la réponse source a changé depuis : à confirmer";
+    LinkLine => "From {item} in “{title}” ({relationship}) — {state}", "Issue de {item} dans « {title} » ({relationship}) — {state}";
+    LinkIntro => "This assessment was started from “{title}” ({pack}): {n} answer(s) came from it, {settled} confirmed or changed here since. Each of those items says so under its title.", "Cette évaluation a été créée à partir de « {title} » ({pack}) : {n} réponse(s) en proviennent, dont {settled} confirmée(s) ou modifiée(s) ici depuis. Chacun de ces points l'indique sous son intitulé.";
+    RelEqual => "same requirement", "même exigence";
+    RelSubset => "covers part of this requirement", "couvre une partie de cette exigence";
+    RelSuperset => "covers this requirement and more", "couvre cette exigence et au-delà";
+    RelIntersects => "overlapping requirement", "exigence qui recoupe celle-ci";
+    CarriedFrom => "Carried from", "Reprise de";
+    LinkState => "Link state", "État du lien";
     AnsweredBy => "Last changed {date} by {by}", "Modifiée le {date} par {by}";
     Actions => "{n} action(s)", "{n} action(s)";
     Mandatory => "mandatory", "obligatoire";

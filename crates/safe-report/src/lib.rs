@@ -17,6 +17,7 @@
 
 mod build;
 pub mod i18n;
+mod link_texts;
 mod model;
 pub mod progress_since;
 mod provenance;

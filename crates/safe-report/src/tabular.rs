@@ -12,7 +12,7 @@ use safe_core::catalogue::Confidence;
 use crate::model::{AnswerRow, GapRow, ReportData};
 use crate::progress_since::{Change, Comparison, table_groups};
 use crate::provenance::basis_label;
-use crate::texts;
+use crate::{link_texts, texts};
 
 /// The columns of the gap register, in order.
 fn register_header(lang: Lang) -> Vec<&'static str> {
@@ -33,6 +33,8 @@ fn register_header(lang: Lang) -> Vec<&'static str> {
         T::Basis,
         T::Programme,
         T::Confidence,
+        T::CarriedFrom,
+        T::LinkState,
     ]
     .iter()
     .map(|k| k.get(lang))
@@ -62,6 +64,7 @@ fn confidence_label(lang: Lang, c: Confidence) -> &'static str {
 fn register_row(lang: Lang, d: &ReportData, g: &GapRow) -> Vec<String> {
     let a = answer(d, &g.item_id);
     let p = a.and_then(|a| a.provenance.as_ref());
+    let link = link_texts::row(d, &g.item_id);
     vec![
         g.item_id.clone(),
         g.title.clone(),
@@ -80,6 +83,10 @@ fn register_row(lang: Lang, d: &ReportData, g: &GapRow) -> Vec<String> {
             .unwrap_or_default(),
         p.and_then(|p| p.programme.clone()).unwrap_or_default(),
         p.map(|p| confidence_label(lang, p.confidence).to_string())
+            .unwrap_or_default(),
+        link.map(|(l, r)| link_texts::carried_from(lang, l, r))
+            .unwrap_or_default(),
+        link.map(|(_, r)| link_texts::state(lang, r.state).to_string())
             .unwrap_or_default(),
     ]
 }
@@ -199,7 +206,7 @@ fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     ws.set_name(T::SheetGaps.get(lang))?;
     let widths = [
         12.0, 36.0, 9.0, 11.0, 15.0, 10.0, 20.0, 12.0, 10.0, 10.0, 40.0, 60.0, 30.0, 18.0, 24.0,
-        18.0,
+        18.0, 36.0, 24.0,
     ];
     let names = register_header(lang);
     let cols: Vec<(&str, f64)> = names.iter().copied().zip(widths).collect();
@@ -210,14 +217,14 @@ fn build_xlsx(d: &ReportData, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             let c = c as u16;
             if c == 7 {
                 date_cell(ws, &st, row, c, g)?;
-            } else if (10..=12).contains(&c) || c == 1 || c == 14 {
+            } else if (10..=12).contains(&c) || c == 1 || c == 14 || c >= 16 {
                 ws.write_string_with_format(row, c, v, &st.wrap)?;
             } else {
                 ws.write_string(row, c, v)?;
             }
         }
     }
-    ws.autofilter(0, 0, d.gaps.len() as u32, 15)?;
+    ws.autofilter(0, 0, d.gaps.len() as u32, 17)?;
 
     // Action plan.
     let ws = wb.add_worksheet();

@@ -100,7 +100,7 @@ fn html_escapes_user_text_and_is_self_contained() {
 }
 
 /// A minimal RFC 4180 reader, to check the CSV reads back to the same cells.
-fn read_csv(s: &str) -> Vec<Vec<String>> {
+pub(crate) fn read_csv(s: &str) -> Vec<Vec<String>> {
     let mut rows = vec![];
     let mut row = vec![];
     let mut cell = String::new();
@@ -137,10 +137,23 @@ fn csv_is_rfc4180_with_bom_and_guards_formulas() {
     let rows = read_csv(csv.trim_start_matches('\u{feff}'));
     assert_eq!(rows[0][0], "Item");
     assert_eq!(rows.len(), data.gaps.len() + 1);
-    assert!(rows.iter().all(|r| r.len() == 16), "every row has 16 cells");
+    assert!(rows.iter().all(|r| r.len() == 18), "every row has 18 cells");
     assert_eq!(
         rows[0][12..],
-        ["Reference", "Basis", "Programme", "Reference checked"]
+        [
+            "Reference",
+            "Basis",
+            "Programme",
+            "Reference checked",
+            "Carried from",
+            "Link state"
+        ]
+    );
+    assert!(
+        rows[1..]
+            .iter()
+            .all(|r| r[16].is_empty() && r[17].is_empty()),
+        "not linked: the link columns stay empty"
     );
     for (row, gap) in rows[1..].iter().zip(&data.gaps) {
         let item = opened.pack.item(&gap.item_id).unwrap();
@@ -182,7 +195,7 @@ fn csv_is_rfc4180_with_bom_and_guards_formulas() {
     assert!(String::from_utf8(fr).unwrap().contains("Exigence,Intitulé"));
 }
 
-fn zip_entry(bytes: &[u8], name: &str) -> String {
+pub(crate) fn zip_entry(bytes: &[u8], name: &str) -> String {
     let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut s = String::new();
     z.by_name(name).unwrap().read_to_string(&mut s).unwrap();

@@ -3,6 +3,7 @@
 
 mod common;
 mod formats;
+mod links;
 mod pack_format2;
 mod pdf;
 mod progress;

@@ -10,7 +10,7 @@ use std::process::Command;
 use crate::common::{self, SCRIPT, TYPST};
 use safe_report::{Format, Lang, Paper, ReportData, render};
 
-fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
+pub(crate) fn tool(name: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(name)
         .args(args)
         .arg(pdf)
@@ -39,7 +39,7 @@ fn pages(info: &str) -> usize {
 }
 
 /// Text with line breaks and hyphenation joints removed, to find phrases split across lines.
-fn flat(s: &str) -> String {
+pub(crate) fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -309,26 +309,14 @@ pub(super) fn answers(h: &mut String, d: &ReportData, lang: Lang) {
             if r.carried_over {
                 notes.push(format!("<i>{}</i>", esc(T::CarriedOver.get(lang))));
             }
-            if let Some((l, row)) = d.link.as_ref().and_then(|l| {
-                l.items
-                    .iter()
-                    .find(|x| x.item_id == r.item_id)
-                    .map(|x| (l, x))
-            }) {
-                use safe_core::store::DerivedState as S;
-                let state = match row.state {
-                    S::Carried => T::LinkCarried,
-                    S::Suggested => T::LinkSuggested,
-                    S::Confirmed => T::LinkConfirmed,
-                    S::Changed => T::LinkChanged,
-                    S::Diverged => T::LinkDiverged,
-                };
+            if let Some((l, row)) = crate::link_texts::row(d, &r.item_id) {
                 let from = T::LinkedFrom
                     .get(lang)
                     .replace("{item}", &row.source_item)
                     .replace("{title}", &l.source_title)
                     .replace("{relationship}", row.relationship.slug());
-                notes.push(format!("<i>{}: {}</i>", esc(&from), esc(state.get(lang))));
+                let state = crate::link_texts::state(lang, row.state);
+                notes.push(format!("<i>{}: {}</i>", esc(&from), esc(state)));
             }
             let reference = if r.provenance_label.is_empty() {
                 esc(&r.reference)

@@ -10,6 +10,7 @@ use safe_core::scoring::Readiness;
 use serde::Serialize;
 
 use crate::i18n::{self, Lang, T, fill, long_date, percent, short_date};
+use crate::link_texts;
 use crate::model::{ReportData, WEAK_BELOW, aim_short};
 use crate::progress_since::{Comparison, GroupChange, chart_groups, table_groups};
 use crate::texts::{
@@ -61,6 +62,10 @@ pub struct View<'a> {
     bar_labels: Vec<String>,
     /// The progress section's texts, when the report has a comparison.
     progress: Option<ProgressSinceView>,
+    /// A linked assessment: the answers appendix's opening sentence (`null` otherwise).
+    link_intro: Option<String>,
+    /// A linked assessment: per item whose answer came from the source, the line under its title.
+    links: BTreeMap<String, String>,
 }
 
 /// The progress section's texts and figures, already written out.
@@ -292,6 +297,16 @@ impl<'a> View<'a> {
                 .comparison
                 .as_ref()
                 .map(|c| ProgressSinceView::build(d, c, lang)),
+            link_intro: d.link.as_ref().map(|l| link_texts::intro(lang, l)),
+            links: d
+                .link
+                .iter()
+                .flat_map(|l| {
+                    l.items
+                        .iter()
+                        .map(move |r| (r.item_id.clone(), link_texts::line(lang, l, r)))
+                })
+                .collect(),
         }
     }
 }

@@ -270,3 +270,75 @@ pub fn trader_with_previous() -> (Opened, Opened) {
 pub fn customs() -> Opened {
     build(Profile::Customs, &[], 5)
 }
+
+/// The id of [`linked_trader`]'s assessment.
+pub const LINKED: &str = "77777777-2222-4333-8444-555555555555";
+
+/// An EU AEO (AEOS) importer assessment started, through the built-in crosswalk, from a fully
+/// answered SAFE AEO importer assessment; then one open suggestion confirmed and the source of
+/// one open carried answer changed to met (so that answer is diverged). Both stay gaps. Returns
+/// the assessment, its link, the confirmed item and the diverged item.
+pub fn linked_trader() -> (Opened, safe_core::store::Linked, String, String) {
+    use safe_core::store::DerivedState;
+    let lib = Library::builtin().unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let source = build_in(&mut store, Profile::Trader, &["importer"], 0);
+    // The answers carried along `equal` links are made open, so one of them stays a gap.
+    let (mapping, _) = lib
+        .mappings()
+        .into_iter()
+        .find(|(m, _)| m.id == "safe2025-aeo--eu-aeo-ucc")
+        .expect("the built-in SAFE to EU mapping");
+    for l in &mapping.links {
+        if l.relationship == safe_core::crosswalk::Relationship::Equal {
+            store
+                .save_answer(
+                    &source.assessment.id,
+                    &l.from,
+                    &AnswerInput::status(Status::PartiallyMet),
+                    &stamp(),
+                )
+                .unwrap();
+        }
+    }
+    let new = NewAssessment {
+        title: "EU AEO application 2026".into(),
+        profile: Some(Profile::Trader),
+        roles: vec!["importer".into()],
+        organisation: "Acme & Sons <Export> Ltd".into(),
+        pack_id: Some("eu-aeo-ucc".into()),
+        tiers: vec!["aeos".into()],
+        ..NewAssessment::default()
+    };
+    store
+        .start_from(&lib, &new, &source.assessment.id, LINKED, &stamp())
+        .unwrap();
+    let open = |s: Option<Status>| matches!(s, Some(Status::NotMet | Status::PartiallyMet));
+    let linked = store.linked(LINKED).unwrap().unwrap();
+    let suggestion = linked
+        .items
+        .iter()
+        .find(|d| d.state == DerivedState::Suggested && open(Some(d.basis.status)))
+        .expect("an open suggestion")
+        .clone();
+    let carried = linked
+        .items
+        .iter()
+        .find(|d| d.state == DerivedState::Carried && open(Some(d.basis.status)))
+        .expect("an open carried answer")
+        .clone();
+    store
+        .confirm(LINKED, &suggestion.item_id, &stamp())
+        .unwrap();
+    store
+        .save_answer(
+            &source.assessment.id,
+            &carried.source_item,
+            &AnswerInput::status(Status::Met),
+            &stamp(),
+        )
+        .unwrap();
+    let opened = safe_core::open_assessment(&store, LINKED).unwrap();
+    let linked = store.linked(LINKED).unwrap().unwrap();
+    (opened, linked, suggestion.item_id, carried.item_id)
+}
