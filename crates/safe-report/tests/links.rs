@@ -53,6 +53,9 @@ fn the_pdf_names_the_source_item_and_the_state_under_each_linked_item_in_both_la
         let bytes = render_data(&data, Format::Pdf, opts).unwrap();
         let pdf = dir.path().join(format!("{}.pdf", opts.lang.code()));
         std::fs::write(&pdf, &bytes).unwrap();
+        if let Ok(keep) = std::env::var("SAFE_REPORT_KEEP_PDF") {
+            std::fs::copy(&pdf, format!("{keep}-{}.pdf", opts.lang.code())).unwrap();
+        }
         let text = flat(&tool("pdftotext", &[], &pdf));
         for (item, words) in [(&confirmed, confirmed_words), (&diverged, diverged_words)] {
             let src = &linked.item(item).unwrap().source_item;

@@ -65,7 +65,15 @@ pub struct View<'a> {
     /// A linked assessment: the answers appendix's opening sentence (`null` otherwise).
     link_intro: Option<String>,
     /// A linked assessment: per item whose answer came from the source, the line under its title.
-    links: BTreeMap<String, String>,
+    links: BTreeMap<String, LinkNote>,
+}
+
+/// The line under an item whose answer came from the source assessment.
+#[derive(Serialize)]
+struct LinkNote {
+    text: String,
+    /// Diverged: the source answer changed since (shown in the warning colour).
+    diverged: bool,
 }
 
 /// The progress section's texts and figures, already written out.
@@ -302,9 +310,13 @@ impl<'a> View<'a> {
                 .link
                 .iter()
                 .flat_map(|l| {
-                    l.items
-                        .iter()
-                        .map(move |r| (r.item_id.clone(), link_texts::line(lang, l, r)))
+                    l.items.iter().map(move |r| {
+                        let note = LinkNote {
+                            text: link_texts::line(lang, l, r),
+                            diverged: r.state == safe_core::store::DerivedState::Diverged,
+                        };
+                        (r.item_id.clone(), note)
+                    })
                 })
                 .collect(),
         }
