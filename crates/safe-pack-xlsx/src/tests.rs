@@ -475,6 +475,16 @@ fn bad_tier_rows_name_the_cell() {
         &b.refused(),
         &["sheet 'Translations', row 3, column C (id)", "'gold'"],
     );
+    // A tier text in the pack's own language.
+    let b = Book::tiered().set("Translations", 2, 0, "en");
+    expect(
+        &b.refused(),
+        &[
+            "sheet 'Translations', row 3, column A (language)",
+            "tier 'sec'",
+            "'en'",
+        ],
+    );
     // A French name without its description: the row of the name is named.
     let mut b = Book::tiered();
     if let Some((_, rows)) = b.sheets.iter_mut().find(|(n, _)| n == "Translations") {
