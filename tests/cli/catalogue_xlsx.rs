@@ -35,6 +35,34 @@ fn a_built_in_pack_goes_to_a_spreadsheet_and_back_unchanged() {
 }
 
 #[test]
+fn the_tiered_eu_pack_goes_to_a_spreadsheet_and_back_with_its_tiers() {
+    let env = Env::new();
+    let xlsx = env.dir.path().join("eu.xlsx");
+    let json = env.dir.path().join("eu.json");
+    let x = xlsx.to_str().expect("path");
+    let j = json.to_str().expect("path");
+    env.ok(&["catalogue", "export", "eu-aeo-ucc", "--out", x]);
+    let checked = env.ok(&["catalogue", "check", x]);
+    assert!(checked.contains("is valid"), "{checked}");
+    env.ok(&["catalogue", "import", x, "--out", j]);
+    let back: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("json written")).expect("JSON");
+    let ids: Vec<&str> = back["tiers"]
+        .as_array()
+        .map(|t| t.iter().filter_map(|t| t["id"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(ids, ["aeoc", "aeos"], "{}", back["tiers"]);
+    assert!(
+        back["tiers"][0]["translations"]["fr"]["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("OEAC")),
+        "{}",
+        back["tiers"]
+    );
+    assert_eq!(back, pack_of_show(&env, "eu-aeo-ucc"), "lossless");
+}
+
+#[test]
 fn a_national_pack_from_the_template_is_added_and_assessed() {
     let env = Env::new();
     let xlsx = env.dir.path().join("national.xlsx");

@@ -10,6 +10,8 @@ pub const GROUPS: &str = "Groups";
 pub const ITEMS: &str = "Items";
 /// The texts in other languages, one text per row.
 pub const TRANSLATIONS: &str = "Translations";
+/// The tiers of the programme an assessment picks from (optional sheet: none, no tiers).
+pub const TIERS: &str = "Tiers";
 /// The mapping from the pack this one supersedes (optional sheet).
 pub const CHANGES: &str = "Changes";
 /// The allowed values the drop-down lists offer (not read back).
@@ -47,8 +49,11 @@ pub const PACK_FIELDS: [(&str, bool, &str); 11] = [
     ("supersedes.version", false, "version of that older pack"),
 ];
 
-/// Columns of the Groups sheet.
-pub const GROUP_COLUMNS: [&str; 12] = [
+/// Columns of the Tiers sheet; their texts in other languages are rows of the Translations sheet.
+pub const TIER_COLUMNS: [&str; 3] = ["id", "name", "description"];
+
+/// Columns of the Groups sheet (`tiers` last: a workbook of the earlier template has none).
+pub const GROUP_COLUMNS: [&str; 13] = [
     "id",
     "parent",
     "kind",
@@ -61,10 +66,11 @@ pub const GROUP_COLUMNS: [&str; 12] = [
     "programme",
     "confidence",
     "note",
+    "tiers",
 ];
 
-/// Columns of the Items sheet.
-pub const ITEM_COLUMNS: [&str; 16] = [
+/// Columns of the Items sheet (`tiers` last, as on Groups).
+pub const ITEM_COLUMNS: [&str; 17] = [
     "id",
     "group",
     "title",
@@ -81,6 +87,7 @@ pub const ITEM_COLUMNS: [&str; 16] = [
     "programme",
     "confidence",
     "note",
+    "tiers",
 ];
 
 /// Columns of the Translations sheet; `original` is written for the translator and not read.
@@ -94,6 +101,8 @@ pub const CHANGE_COLUMNS: [&str; 4] = ["kind", "from", "to", "note"];
 pub const PACK_TEXTS: [&str; 3] = ["title", "edition", "source"];
 /// Group texts a translation row may name.
 pub const GROUP_TEXTS: [&str; 5] = ["title", "summary", "reference", "instruments", "note"];
+/// Tier texts a translation row may name (a tier's translation needs both).
+pub const TIER_TEXTS: [&str; 2] = ["name", "description"];
 /// Item texts a translation row may name.
 pub const ITEM_TEXTS: [&str; 7] = [
     "title",

@@ -2,10 +2,14 @@
 //! in a spreadsheet"): the XLSX template, a pack written as a workbook, and a workbook read back
 //! into a pack that the core validates like any pack file.
 //!
-//! The workbook has the sheets Pack (one field per row), Groups (tree order, each naming its
-//! parent), Items (each naming its group), Translations (one text per row) and Changes (the
-//! mapping from a superseded pack), and a Lists sheet the drop-down lists read from. Lists inside a
-//! cell: evidence examples and instruments one per line, roles and change ids separated by spaces.
+//! The workbook has the sheets Pack (one field per row), Tiers (one tier per row), Groups (tree
+//! order, each naming its parent), Items (each naming its group), Translations (one text per row,
+//! tiers' names and descriptions included) and Changes (the mapping from a superseded pack), and a
+//! Lists sheet the drop-down lists read from. Lists inside a cell: evidence examples and
+//! instruments one per line, roles and change ids separated by spaces, tiers by commas.
+//!
+//! Tiers and Changes are optional sheets and the `tiers` columns optional columns: a workbook of
+//! the earlier template, which had none, imports as a pack without tiers.
 //!
 //! Every refusal is a [`safe_core::Error::Catalogue`] (`catalogue_invalid`) whose message names
 //! the sheet, the row, the column and what is wrong.

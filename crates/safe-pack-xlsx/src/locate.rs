@@ -26,9 +26,15 @@ fn column(field: &str) -> &str {
 /// The place of the core's `message` in the workbook indexed by `ix`.
 pub fn locate(message: &str, ix: &Index) -> At {
     let field = quoted(message, "field '").map(column);
+    // A tier's own message starts with it: "tier 'aeoc': ...".
+    let tier = message
+        .strip_prefix("tier '")
+        .and_then(|m| m.split('\'').next());
     // Translations.
     if let Some(lang) = quoted(message, "translations '") {
-        let (target, id) = if let Some(id) = quoted(message, "unknown group id '") {
+        let (target, id) = if let Some(id) = tier {
+            ("tier", Some(id))
+        } else if let Some(id) = quoted(message, "unknown group id '") {
             ("group", Some(id))
         } else if let Some(id) = quoted(message, "unknown item id '") {
             ("item", Some(id))
@@ -40,19 +46,26 @@ pub fn locate(message: &str, ix: &Index) -> At {
             ("pack", None)
         };
         let unknown = message.contains("names unknown");
-        let row = ix.translation_rows.iter().find(|(l, t, i, f, _)| {
-            l == lang
-                && *t == target
-                && id.is_none_or(|id| i == id)
-                && (unknown || field.is_none_or(|fl| f == fl))
-        });
+        let rows = || {
+            ix.translation_rows
+                .iter()
+                .filter(|(l, t, i, _, _)| l == lang && *t == target && id.is_none_or(|id| i == id))
+        };
+        // A tier's missing text has no row: name the language's other text of that tier.
+        let row = rows()
+            .find(|(_, _, _, f, _)| unknown || field.is_none_or(|fl| f == fl))
+            .or_else(|| rows().find(|_| target == "tier"));
         return match row {
             Some(r) => ix.at(TRANSLATIONS, r.4, if unknown { "id" } else { "text" }),
             None => At::sheet(TRANSLATIONS),
         };
     }
     if let Some(lang) = quoted(message, "field 'translations': '") {
-        return match ix.translation_rows.iter().find(|r| r.0 == lang) {
+        let row = ix
+            .translation_rows
+            .iter()
+            .find(|r| r.0 == lang && tier.is_none_or(|t| r.1 == "tier" && r.2 == t));
+        return match row {
             Some(r) => ix.at(TRANSLATIONS, r.4, "language"),
             None => At::sheet(TRANSLATIONS),
         };
@@ -72,6 +85,28 @@ pub fn locate(message: &str, ix: &Index) -> At {
         return match ix.change_rows.get(n.saturating_sub(1)) {
             Some(r) => ix.at(CHANGES, *r, col),
             None => At::sheet(CHANGES),
+        };
+    }
+    // Tiers: "tier 'x': field 'name' ...", "field 'tiers': tier id 'x' ...".
+    if let Some(id) = tier.or_else(|| {
+        message
+            .starts_with("field 'tiers'")
+            .then(|| quoted(message, "tier id '"))
+            .flatten()
+    }) {
+        let rows = ix.tier_rows.get(id);
+        let row = if message.contains("used twice") {
+            rows.and_then(|r| r.last())
+        } else {
+            rows.and_then(|r| r.first())
+        };
+        let col = match field {
+            Some(f @ ("name" | "description")) if tier.is_some() => f,
+            _ => "id",
+        };
+        return match row {
+            Some(r) => ix.at(TIERS, *r, col),
+            None => At::sheet(TIERS),
         };
     }
     // Groups and items.
@@ -105,6 +140,10 @@ pub fn locate(message: &str, ix: &Index) -> At {
     // The pack's own fields.
     match field {
         Some("groups") => At::sheet(GROUPS),
+        Some("tiers") => match ix.tier_rows.values().flatten().min() {
+            Some(r) => ix.at(TIERS, *r, "id"),
+            None => At::sheet(TIERS),
+        },
         Some(f) => match ix.pack_rows.get(f) {
             Some(r) => ix.at(PACK, *r, "value"),
             None => At::sheet(PACK),

@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 
 use calamine::{Reader, Xlsx};
-use safe_core::catalogue::{
-    Change, Group, GroupText, Item, ItemText, Pack, Profile, Provenance, Supersedes, Translation,
-};
+use safe_core::catalogue::{Change, Group, Item, Pack, Profile, Provenance, Supersedes, Tier};
 
 use crate::layout::*;
 use crate::sheet::{Fail, Sheet, parse_value, split_lines, split_words};
+
+mod translations;
+use translations::{attach_tier_texts, read_translations};
 
 /// Where each thing read sits in the workbook, for naming the cell of a core message.
 #[derive(Debug, Default)]
@@ -23,6 +24,8 @@ pub struct Index {
     pub group_rows: HashMap<String, Vec<u32>>,
     /// Items sheet: rows of each item id.
     pub item_rows: HashMap<String, Vec<u32>>,
+    /// Tiers sheet: rows of each tier id.
+    pub tier_rows: HashMap<String, Vec<u32>>,
     /// Translations sheet: row of (language, target, id, field).
     pub translation_rows: Vec<(String, String, String, String, u32)>,
     /// Changes sheet: row of each change, in order.
@@ -67,7 +70,7 @@ pub fn read(bytes: &[u8]) -> Result<(Pack, Index), Fail> {
     }
     wb.load_merged_regions()
         .map_err(|e| (At::sheet(PACK), format!("cannot be read: {e}")))?;
-    let ours: Vec<&str> = REQUIRED.iter().copied().chain([CHANGES]).collect();
+    let ours: Vec<&str> = REQUIRED.iter().copied().chain([TIERS, CHANGES]).collect();
     for (sheet, _, dim) in wb.merged_regions() {
         if let Some(s) = ours.iter().find(|s| *s == sheet) {
             let (r, c) = dim.start;
@@ -94,6 +97,12 @@ pub fn read(bytes: &[u8]) -> Result<(Pack, Index), Fail> {
         &TRANSLATION_COLUMNS,
         &["language", "target", "id", "field", "text"],
     )?;
+    // A workbook of the earlier template has no Tiers sheet: a pack without tiers.
+    let tiers_sheet = if names.iter().any(|n| n == TIERS) {
+        Some(Sheet::read(&mut wb, TIERS, &TIER_COLUMNS, &TIER_COLUMNS)?)
+    } else {
+        None
+    };
     let changes_sheet = if names.iter().any(|n| n == CHANGES) {
         Some(Sheet::read(
             &mut wb,
@@ -106,6 +115,7 @@ pub fn read(bytes: &[u8]) -> Result<(Pack, Index), Fail> {
     };
     for s in [&pack_sheet, &groups_sheet, &items_sheet, &tr_sheet]
         .into_iter()
+        .chain(tiers_sheet.as_ref())
         .chain(changes_sheet.as_ref())
     {
         for (h, c) in &s.columns {
@@ -145,7 +155,12 @@ pub fn read(bytes: &[u8]) -> Result<(Pack, Index), Fail> {
     let mut groups = read_groups(&groups_sheet, &mut ix)?;
     read_items(&items_sheet, &mut groups, &mut ix)?;
     let tree = build_tree(groups);
-    let translations = read_translations(&tr_sheet, &mut ix)?;
+    let mut tiers = match &tiers_sheet {
+        Some(ts) => read_tiers(ts, &mut ix)?,
+        None => Vec::new(),
+    };
+    let (translations, tier_texts) = read_translations(&tr_sheet, &mut ix)?;
+    attach_tier_texts(&mut tiers, tier_texts, &ix)?;
     let mut supersedes = supersedes;
     if let Some(cs) = &changes_sheet {
         let changes = read_changes(cs, &mut ix)?;
@@ -174,7 +189,7 @@ pub fn read(bytes: &[u8]) -> Result<(Pack, Index), Fail> {
         supersedes,
         groups: tree,
         translations,
-        tiers: Vec::new(),
+        tiers,
     };
     Ok((pack, ix))
 }
@@ -282,7 +297,7 @@ fn read_groups(s: &Sheet, ix: &mut Index) -> Result<Vec<Flat>, Fail> {
             provenance: provenance(s, r)?,
             groups: Vec::new(),
             items: Vec::new(),
-            tiers: Vec::new(),
+            tiers: split_words(&s.text(r, "tiers")?),
         };
         out.push(Flat { group, parent });
     }
@@ -337,7 +352,7 @@ fn read_items(s: &Sheet, groups: &mut [Flat], ix: &mut Index) -> Result<(), Fail
                 ],
             )?,
             provenance: provenance(s, r)?,
-            tiers: Vec::new(),
+            tiers: split_words(&s.text(r, "tiers")?),
         });
     }
     Ok(())
@@ -364,93 +379,18 @@ fn build_tree(flat: Vec<Flat>) -> Vec<Group> {
     take(None, &mut rest)
 }
 
-fn read_translations(s: &Sheet, ix: &mut Index) -> Result<BTreeMap<String, Translation>, Fail> {
-    let mut out: BTreeMap<String, Translation> = BTreeMap::new();
+/// The tiers, one per row; the core checks their ids and texts.
+fn read_tiers(s: &Sheet, ix: &mut Index) -> Result<Vec<Tier>, Fail> {
+    let mut out = Vec::new();
     for r in s.rows() {
-        let lang = s.text(r, "language")?.trim().to_string();
-        let target = s.text(r, "target")?.trim().to_string();
         let id = s.text(r, "id")?.trim().to_string();
-        let field = s.text(r, "field")?.trim().to_string();
-        let Some(text) = s.opt(r, "text")? else {
-            continue; // not translated yet
-        };
-        if lang.is_empty() {
-            return Err((
-                s.at(r, "language"),
-                "is empty: give a language code such as fr".into(),
-            ));
-        }
-        let allowed: &[&str] = match target.as_str() {
-            "pack" => &PACK_TEXTS,
-            "group" => &GROUP_TEXTS,
-            "item" => &ITEM_TEXTS,
-            other => {
-                return Err((
-                    s.at(r, "target"),
-                    format!("'{other}' is not one of pack, group, item"),
-                ));
-            }
-        };
-        if !allowed.contains(&field.as_str()) {
-            return Err((
-                s.at(r, "field"),
-                format!(
-                    "'{field}' is not a text of a {target}: use {}",
-                    allowed.join(", ")
-                ),
-            ));
-        }
-        if target != "pack" && id.is_empty() {
-            return Err((s.at(r, "id"), format!("is empty: name the {target}'s id")));
-        }
-        if let Some(first) = ix.translation_rows.iter().find(|(l, t, i, f, _)| {
-            *l == lang && *t == target && (target == "pack" || *i == id) && *f == field
-        }) {
-            return Err((
-                s.at(r, "text"),
-                format!("translates the same text as row {}", first.4),
-            ));
-        }
-        ix.translation_rows.push((
-            lang.clone(),
-            target.clone(),
-            id.clone(),
-            field.clone(),
-            r + 1,
-        ));
-        let t = out.entry(lang).or_default();
-        match target.as_str() {
-            "pack" => {
-                let slot = match field.as_str() {
-                    "title" => &mut t.title,
-                    "edition" => &mut t.edition,
-                    _ => &mut t.source,
-                };
-                *slot = Some(text);
-            }
-            "group" => {
-                let g: &mut GroupText = t.groups.entry(id).or_default();
-                match field.as_str() {
-                    "title" => g.title = Some(text),
-                    "summary" => g.summary = Some(text),
-                    "reference" => g.reference = Some(text),
-                    "instruments" => g.instruments = Some(split_lines(&text)),
-                    _ => g.note = Some(text),
-                }
-            }
-            _ => {
-                let i: &mut ItemText = t.items.entry(id).or_default();
-                match field.as_str() {
-                    "title" => i.title = Some(text),
-                    "requirement" => i.requirement = Some(text),
-                    "guidance" => i.guidance = Some(text),
-                    "shortfall" => i.shortfall = Some(text),
-                    "evidence" => i.evidence = Some(split_lines(&text)),
-                    "reference" => i.reference = Some(text),
-                    _ => i.note = Some(text),
-                }
-            }
-        }
+        ix.tier_rows.entry(id.clone()).or_default().push(r + 1);
+        out.push(Tier {
+            id,
+            name: s.text(r, "name")?,
+            description: s.text(r, "description")?,
+            translations: BTreeMap::new(),
+        });
     }
     Ok(out)
 }

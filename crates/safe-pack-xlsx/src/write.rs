@@ -10,11 +10,14 @@ use safe_core::catalogue::{
 
 use crate::layout::{self, *};
 
+mod translations;
+use translations::write_translations;
+
 /// Rows below the last one written that still offer the drop-down lists.
 const SPARE_ROWS: u32 = 500;
 
 /// A list entry holding a line break cannot be kept one per line in a cell.
-fn join_lines(what: &str, list: &[String]) -> Result<String, String> {
+pub(super) fn join_lines(what: &str, list: &[String]) -> Result<String, String> {
     if let Some(e) = list.iter().find(|e| e.contains('\n')) {
         return Err(format!(
             "{what}: the entry '{}' holds a line break; the spreadsheet keeps one entry per line",
@@ -32,21 +35,15 @@ fn slug<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// The workbook of `pack` (the roles fill the Roles list); refused, with a message, when a list
-/// entry holds a line break or the pack has tiers (the workbook has no place for them yet).
+/// entry holds a line break.
 pub fn workbook(pack: &Pack, roles: &[Role]) -> Result<Vec<u8>, String> {
-    if !pack.tiers.is_empty() {
-        return Err(format!(
-            "pack '{}' has tiers, which the spreadsheet does not carry yet: edit its JSON instead",
-            pack.id
-        ));
-    }
     let mut wb = Workbook::new();
     build(&mut wb, pack, roles)?;
     wb.save_to_buffer()
         .map_err(|e| format!("the workbook could not be written: {e}"))
 }
 
-fn xl(e: XlsxError) -> String {
+pub(super) fn xl(e: XlsxError) -> String {
     format!("the workbook could not be written: {e}")
 }
 
@@ -91,6 +88,19 @@ fn build(wb: &mut Workbook, pack: &Pack, roles: &[Role]) -> Result<(), String> {
     ws.set_column_width(1, 60).map_err(xl)?;
     ws.set_column_width(2, 50).map_err(xl)?;
 
+    // Tiers
+    let ws = wb.add_worksheet().set_name(TIERS).map_err(xl)?;
+    headers(ws, &TIER_COLUMNS, &header)?;
+    for (n, t) in pack.tiers.iter().enumerate() {
+        let row = n as u32 + 1;
+        text(ws, row, 0, &t.id, &wrap)?;
+        text(ws, row, 1, &t.name, &wrap)?;
+        text(ws, row, 2, &t.description, &wrap)?;
+    }
+    ws.set_column_width(0, 14).map_err(xl)?;
+    ws.set_column_width(1, 30).map_err(xl)?;
+    ws.set_column_width(2, 60).map_err(xl)?;
+
     // Groups
     let ws = wb.add_worksheet().set_name(GROUPS).map_err(xl)?;
     headers(ws, &GROUP_COLUMNS, &header)?;
@@ -101,6 +111,7 @@ fn build(wb: &mut Workbook, pack: &Pack, roles: &[Role]) -> Result<(), String> {
     let last = row + SPARE_ROWS;
     list(ws, 1, col(&GROUP_COLUMNS, "kind"), last, "kind")?;
     provenance_lists(ws, &GROUP_COLUMNS, last)?;
+    tiers_list(ws, col(&GROUP_COLUMNS, "tiers"), last)?;
     widths(ws, &GROUP_COLUMNS)?;
 
     // Items
@@ -109,7 +120,10 @@ fn build(wb: &mut Workbook, pack: &Pack, roles: &[Role]) -> Result<(), String> {
     let mut row = 1;
     for (path, item) in pack.items_with_path() {
         let group = path.last().map(|g| g.id.as_str()).unwrap_or_default();
-        write_item(ws, row, item, group, &wrap)?;
+        // An item's tiers equal to its nearest group's are inherited: the cell stays empty.
+        let inherited = path.iter().rev().find(|g| !g.tiers.is_empty());
+        let own = inherited.is_none_or(|g| g.tiers != item.tiers);
+        write_item(ws, row, item, group, own, &wrap)?;
         row += 1;
     }
     let last = row + SPARE_ROWS;
@@ -124,6 +138,7 @@ fn build(wb: &mut Workbook, pack: &Pack, roles: &[Role]) -> Result<(), String> {
     list(ws, 1, col(&ITEM_COLUMNS, "aim"), last, "aim")?;
     roles_list(ws, col(&ITEM_COLUMNS, "roles"), last, roles.len() + 1)?;
     provenance_lists(ws, &ITEM_COLUMNS, last)?;
+    tiers_list(ws, col(&ITEM_COLUMNS, "tiers"), last)?;
     widths(ws, &ITEM_COLUMNS)?;
 
     // Translations
@@ -176,7 +191,13 @@ fn widths(ws: &mut Worksheet, columns: &[&str]) -> Result<(), String> {
 }
 
 /// Writes a text cell; an empty text leaves the cell empty.
-fn text(ws: &mut Worksheet, row: u32, col: u16, s: &str, f: &Format) -> Result<(), String> {
+pub(super) fn text(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    s: &str,
+    f: &Format,
+) -> Result<(), String> {
     if !s.is_empty() {
         ws.write_string_with_format(row, col, s, f).map_err(xl)?;
     }
@@ -218,7 +239,7 @@ fn lists(roles: &[Role]) -> Vec<(&'static str, Vec<String>)> {
         ),
         (
             "target",
-            ["pack", "group", "item"].map(String::from).to_vec(),
+            ["pack", "group", "item", "tier"].map(String::from).to_vec(),
         ),
         (
             "change",
@@ -288,6 +309,30 @@ fn roles_list(ws: &mut Worksheet, col: u16, last: u32, len: usize) -> Result<(),
         )
         .map_err(xl)?
         .set_error_message("Several roles are fine: separate their ids by spaces.")
+        .map_err(xl)?;
+    ws.add_data_validation(1, col, last, col, &dv).map_err(xl)?;
+    Ok(())
+}
+
+/// Rows of the Tiers sheet the Tiers drop-down offers.
+const TIER_ROWS: u32 = 50;
+
+/// Tiers: a drop-down of the ids typed on the Tiers sheet, which warns but allows several ids
+/// separated by commas; empty: every tier (an item: its group's tiers).
+fn tiers_list(ws: &mut Worksheet, col: u16, last: u32) -> Result<(), String> {
+    let dv = DataValidation::new()
+        .allow_list_formula(Formula::new(format!(
+            "={TIERS}!$A$2:$A${}",
+            TIER_ROWS + 1
+        )))
+        .set_error_style(DataValidationErrorStyle::Warning)
+        .set_input_title("Tiers")
+        .map_err(xl)?
+        .set_input_message(
+            "Pick a tier of the Tiers sheet, or type several tier ids separated by commas. Empty: every tier (an item: its group's tiers).",
+        )
+        .map_err(xl)?
+        .set_error_message("Several tiers are fine: separate their ids by commas.")
         .map_err(xl)?;
     ws.add_data_validation(1, col, last, col, &dv).map_err(xl)?;
     Ok(())
@@ -370,6 +415,7 @@ fn write_group(
     let instruments = join_lines(&format!("group '{}', instruments", g.id), &g.instruments)?;
     text(ws, r, c("instruments"), &instruments, f)?;
     write_provenance(ws, r, &GROUP_COLUMNS, g.provenance.as_ref(), f)?;
+    text(ws, r, c("tiers"), &g.tiers.join(", "), f)?;
     *row += 1;
     for child in &g.groups {
         write_group(ws, child, Some(&g.id), row, f)?;
@@ -377,8 +423,19 @@ fn write_group(
     Ok(())
 }
 
-fn write_item(ws: &mut Worksheet, r: u32, i: &Item, group: &str, f: &Format) -> Result<(), String> {
+/// One item's row; `own_tiers` false leaves the tiers cell empty (they are its group's).
+fn write_item(
+    ws: &mut Worksheet,
+    r: u32,
+    i: &Item,
+    group: &str,
+    own_tiers: bool,
+    f: &Format,
+) -> Result<(), String> {
     let c = |n| col(&ITEM_COLUMNS, n);
+    if own_tiers {
+        text(ws, r, c("tiers"), &i.tiers.join(", "), f)?;
+    }
     text(ws, r, c("id"), &i.id, f)?;
     text(ws, r, c("group"), group, f)?;
     text(ws, r, c("title"), &i.title, f)?;
@@ -399,120 +456,4 @@ fn write_item(ws: &mut Worksheet, r: u32, i: &Item, group: &str, f: &Format) -> 
     )?;
     text(ws, r, c("aim"), i.aim.slug(), f)?;
     write_provenance(ws, r, &ITEM_COLUMNS, i.provenance.as_ref(), f)
-}
-
-/// One row per translated text: language, target, id, field, text, original. Returns the next row.
-fn write_translations(ws: &mut Worksheet, pack: &Pack, f: &Format) -> Result<u32, String> {
-    let mut row = 1;
-    let mut put = |ws: &mut Worksheet,
-                   lang: &str,
-                   target: &str,
-                   id: &str,
-                   field: &str,
-                   value: String,
-                   original: String|
-     -> Result<(), String> {
-        ws.write_string(row, 0, lang).map_err(xl)?;
-        ws.write_string(row, 1, target).map_err(xl)?;
-        text(ws, row, 2, id, f)?;
-        ws.write_string(row, 3, field).map_err(xl)?;
-        text(ws, row, 4, &value, f)?;
-        text(ws, row, 5, &original, f)?;
-        row += 1;
-        Ok(())
-    };
-    let groups = pack.all_groups();
-    let items = pack.items();
-    for (lang, t) in &pack.translations {
-        for (field, value, original) in [
-            ("title", &t.title, &pack.title),
-            ("edition", &t.edition, &pack.edition),
-            ("source", &t.source, &pack.source),
-        ] {
-            if let Some(v) = value {
-                put(ws, lang, "pack", "", field, v.clone(), original.clone())?;
-            }
-        }
-        for (id, gt) in &t.groups {
-            let g = groups.iter().find(|g| &g.id == id);
-            let orig = |f: fn(&Group) -> String| g.map(|g| f(g)).unwrap_or_default();
-            let note = |g: &Group| {
-                g.provenance
-                    .as_ref()
-                    .and_then(|p| p.note.clone())
-                    .unwrap_or_default()
-            };
-            let fields: [(&str, Option<String>, String); 5] = [
-                ("title", gt.title.clone(), orig(|g| g.title.clone())),
-                ("summary", gt.summary.clone(), orig(|g| g.summary.clone())),
-                (
-                    "reference",
-                    gt.reference.clone(),
-                    orig(|g| g.reference.clone()),
-                ),
-                (
-                    "instruments",
-                    match &gt.instruments {
-                        Some(l) => Some(join_lines(&format!("translation of group '{id}'"), l)?),
-                        None => None,
-                    },
-                    orig(|g| g.instruments.join("\n")),
-                ),
-                ("note", gt.note.clone(), orig(note)),
-            ];
-            for (field, value, original) in fields {
-                if let Some(v) = value {
-                    put(ws, lang, "group", id, field, v, original)?;
-                }
-            }
-        }
-        for (id, it) in &t.items {
-            let i = items.iter().find(|i| &i.id == id);
-            let orig = |f: fn(&Item) -> String| i.map(|i| f(i)).unwrap_or_default();
-            let note = |i: &Item| {
-                i.provenance
-                    .as_ref()
-                    .and_then(|p| p.note.clone())
-                    .unwrap_or_default()
-            };
-            let fields: [(&str, Option<String>, String); 7] = [
-                ("title", it.title.clone(), orig(|i| i.title.clone())),
-                (
-                    "requirement",
-                    it.requirement.clone(),
-                    orig(|i| i.requirement.clone()),
-                ),
-                (
-                    "guidance",
-                    it.guidance.clone(),
-                    orig(|i| i.guidance.clone()),
-                ),
-                (
-                    "shortfall",
-                    it.shortfall.clone(),
-                    orig(|i| i.shortfall.clone()),
-                ),
-                (
-                    "evidence",
-                    match &it.evidence {
-                        Some(l) => Some(join_lines(&format!("translation of item '{id}'"), l)?),
-                        None => None,
-                    },
-                    orig(|i| i.evidence.join("\n")),
-                ),
-                (
-                    "reference",
-                    it.reference.clone(),
-                    orig(|i| i.reference.clone()),
-                ),
-                ("note", it.note.clone(), orig(note)),
-            ];
-            for (field, value, original) in fields {
-                if let Some(v) = value {
-                    put(ws, lang, "item", id, field, v, original)?;
-                }
-            }
-        }
-    }
-    Ok(row)
 }
