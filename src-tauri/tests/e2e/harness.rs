@@ -21,6 +21,8 @@ use nix::unistd::Pid;
 
 /// How long one wait for the UI may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(30);
+/// How long starting the app in a new WebDriver session may take.
+const START_WAIT: Duration = Duration::from_secs(120);
 
 /// A child process in its own process group, killed with its whole group on drop.
 struct Group(Child);
@@ -235,16 +237,21 @@ impl Driver {
             "tauri:options".into(),
             serde_json::json!({ "application": self.app }),
         );
-        ClientBuilder::native()
+        // WebKitWebDriver waits for the window without a limit of its own: an app that dies at
+        // start (e.g. GTK could not initialise) would otherwise hang the run.
+        let session = ClientBuilder::native()
             .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "cannot start the app through tauri-driver: {e}\n{}",
-                    std::fs::read_to_string(&self.log).unwrap_or_default()
-                )
-            })
+            .connect(&format!("http://127.0.0.1:{}", self.port));
+        let log = || std::fs::read_to_string(&self.log).unwrap_or_default();
+        match tokio::time::timeout(START_WAIT, session).await {
+            Ok(Ok(client)) => client,
+            Ok(Err(e)) => panic!("cannot start the app through tauri-driver: {e}\n{}", log()),
+            Err(_) => panic!(
+                "the app did not open a window within {} s\n{}",
+                START_WAIT.as_secs(),
+                log()
+            ),
+        }
     }
 }
 
