@@ -239,9 +239,10 @@ impl Driver {
         );
         // WebKitWebDriver waits for the window without a limit of its own: an app that dies at
         // start (e.g. GTK could not initialise) would otherwise hang the run.
-        let session = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port));
+        let url = format!("http://127.0.0.1:{}", self.port);
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let session = builder.connect(&url);
         let log = || std::fs::read_to_string(&self.log).unwrap_or_default();
         match tokio::time::timeout(START_WAIT, session).await {
             Ok(Ok(client)) => client,
