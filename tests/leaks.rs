@@ -22,24 +22,10 @@ fn refused_without_leaking(env: &Env, cases: &[Vec<&str>]) {
     }
 }
 
-fn new_assessment(env: &Env) -> String {
-    env.ok(&[
-        "new",
-        "--title",
-        "T",
-        "--profile",
-        "trader",
-        "--role",
-        "importer",
-    ])
-    .trim()
-    .to_string()
-}
-
 #[test]
 fn bad_files_are_described_not_quoted() {
     let env = Env::new();
-    let id = new_assessment(&env);
+    let id = env.trader("T", "importer");
     let dir = env.dir.path();
     let text = dir.join("notes.txt");
     std::fs::write(&text, format!("{SECRET}\n{SECRET}\n")).expect("write");
@@ -75,7 +61,7 @@ fn bad_files_are_described_not_quoted() {
 #[test]
 fn the_private_key_is_never_printed() {
     let env = Env::new();
-    let id = new_assessment(&env);
+    let id = env.trader("T", "importer");
     let file = env.dir.path().join("out.safeassess");
     let f = file.to_str().expect("utf-8");
     let mut outputs = vec![env.ok(&["export", &id, "--out", f])];

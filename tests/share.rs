@@ -30,8 +30,7 @@ impl Machine {
 
     /// A new freight-forwarder assessment of Acme Logistics.
     fn new_trader(&self, title: &str) -> String {
-        self.ok(&[
-            "new",
+        self.new_assessment(&[
             "--title",
             title,
             "--profile",
@@ -43,8 +42,6 @@ impl Machine {
             "--country",
             "KE",
         ])
-        .trim()
-        .to_string()
     }
 
     fn import(&self, file: &Path) -> String {
@@ -552,22 +549,18 @@ fn a_format_1_file_still_imports() {
 #[ignore]
 fn regenerate_v1_fixture() {
     let m = Machine::new("Fixture Writer");
-    let id = m
-        .ok(&[
-            "new",
-            "--title",
-            "Fixture AEO 2026",
-            "--profile",
-            "trader",
-            "--role",
-            "importer",
-            "--org",
-            "Fixture Freight Ltd",
-            "--country",
-            "NL",
-        ])
-        .trim()
-        .to_string();
+    let id = m.new_assessment(&[
+        "--title",
+        "Fixture AEO 2026",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--org",
+        "Fixture Freight Ltd",
+        "--country",
+        "NL",
+    ]);
     let (first, other) = items(&m, &id);
     m.ok(&[
         "answer",

@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use safe_app::review::Attached;
+use safe_app::review_view;
 use safe_core::catalogue::Pack;
-use safe_core::review::{AppState, Deadlines, days_left};
+use safe_core::review::{AppState, Deadlines};
 use safe_core::store::{Application, ApplicationView, Opening, QueueRow};
 
 fn print_json(v: &serde_json::Value) {
@@ -20,37 +21,35 @@ fn short(sha: &str) -> &str {
 }
 
 /// Days left to a deadline, as text: `12 days left`, `due today`, `OVERDUE by 3 days`.
-fn left(due: NaiveDate, today: NaiveDate) -> String {
-    match days_left(due, today) {
+fn left(n: i64) -> String {
+    match n {
         0 => "due today".into(),
         n if n > 0 => format!("{n} days left"),
         n => format!("OVERDUE by {} days", -n),
     }
 }
 
-/// The two deadlines' state: the accept deadline until accepted, the decide one until decided.
+/// The two deadlines' state in words (which one runs is `safe_app::review_view::clocks`'s rule).
 fn clocks(a: &Application, d: &Deadlines, today: NaiveDate) -> (String, String) {
-    let accept = if a.accepted_on.is_some() {
-        "accepted".to_string()
-    } else {
-        left(d.accept_by, today)
-    };
-    let decide = match (a.state, d.decide_by) {
-        (AppState::Decided, _) => "decided".to_string(),
-        (_, Some(by)) => left(by, today),
-        (_, None) => "-".to_string(),
+    let c = review_view::clocks(a, d, today);
+    let accept = c.accept_days_left.map_or_else(|| "accepted".into(), left);
+    let decide = match (c.decide_days_left, a.state) {
+        (Some(n), _) => left(n),
+        (None, AppState::Decided) => "decided".into(),
+        (None, _) => "-".into(),
     };
     (accept, decide)
 }
 
 fn deadlines_json(a: &Application, d: &Deadlines, today: NaiveDate) -> serde_json::Value {
+    let c = review_view::clocks(a, d, today);
     serde_json::json!({
         "acceptBy": d.accept_by,
-        "acceptDaysLeft": a.accepted_on.is_none().then(|| days_left(d.accept_by, today)),
-        "acceptOverdue": a.accepted_on.is_none() && days_left(d.accept_by, today) < 0,
+        "acceptDaysLeft": c.accept_days_left,
+        "acceptOverdue": c.accept_days_left.is_some_and(|n| n < 0),
         "decideBy": d.decide_by,
-        "decideDaysLeft": d.decide_by.filter(|_| a.state != AppState::Decided).map(|b| days_left(b, today)),
-        "decideOverdue": a.state != AppState::Decided && d.decide_by.is_some_and(|b| days_left(b, today) < 0),
+        "decideDaysLeft": c.decide_days_left,
+        "decideOverdue": c.decide_days_left.is_some_and(|n| n < 0),
     })
 }
 

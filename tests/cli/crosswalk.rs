@@ -27,20 +27,16 @@ fn json(s: &str) -> serde_json::Value {
 /// A SAFE 2025 AEO assessment of an importer with AEO.A.01 met (with evidence) and AEO.A.02
 /// partially met.
 fn source(env: &Env) -> String {
-    let id = env
-        .ok(&[
-            "new",
-            "--title",
-            "SAFE AEO 2026",
-            "--profile",
-            "trader",
-            "--role",
-            "importer",
-            "--org",
-            "Acme",
-        ])
-        .trim()
-        .to_string();
+    let id = env.new_assessment(&[
+        "--title",
+        "SAFE AEO 2026",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--org",
+        "Acme",
+    ]);
     env.ok(&["answer", &id, "AEO.A.01", "--status", "met"]);
     env.ok(&["answer", &id, "AEO.A.02", "--status", "partially-met"]);
     let file = env.dir.path().join("policy.txt");
@@ -197,26 +193,19 @@ fn bad_crosswalk_input_is_one_line_exit_2_and_writes_nothing() {
     let env = Env::new();
     install(&env);
     let src = source(&env);
-    let customs = env
-        .ok(&["new", "--title", "Customs", "--profile", "customs"])
-        .trim()
-        .to_string();
-    let der = env
-        .ok(&[
-            "new",
-            "--title",
-            "N",
-            "--profile",
-            "trader",
-            "--role",
-            "importer",
-            "--pack",
-            "national-aeo",
-            "--from",
-            &src,
-        ])
-        .trim()
-        .to_string();
+    let customs = env.new_assessment(&["--title", "Customs", "--profile", "customs"]);
+    let der = env.new_assessment(&[
+        "--title",
+        "N",
+        "--profile",
+        "trader",
+        "--role",
+        "importer",
+        "--pack",
+        "national-aeo",
+        "--from",
+        &src,
+    ]);
     let cases: Vec<(Vec<&str>, &str)> = vec![
         (
             vec!["coverage", &src, "--pack", "nowhere"],

@@ -37,22 +37,18 @@ pub(crate) fn p(path: &std::path::Path) -> &str {
 
 /// A freight forwarder's assessment with every applicable item answered except `leave_out`.
 pub(crate) fn trader_assessment(t: &Env, leave_out: usize) -> (String, Vec<String>) {
-    let id = t
-        .ok(&[
-            "new",
-            "--title",
-            "AEO 2026",
-            "--profile",
-            "trader",
-            "--role",
-            "freight-forwarder",
-            "--org",
-            "Acme Logistics",
-            "--country",
-            "KE",
-        ])
-        .trim()
-        .to_string();
+    let id = t.new_assessment(&[
+        "--title",
+        "AEO 2026",
+        "--profile",
+        "trader",
+        "--role",
+        "freight-forwarder",
+        "--org",
+        "Acme Logistics",
+        "--country",
+        "KE",
+    ]);
     let items = t.items_for(&id);
     let all: Vec<String> = items
         .mandatory

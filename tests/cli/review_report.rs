@@ -117,18 +117,7 @@ fn customs_and_trader_write_the_validation_report() {
     assert!(pdftotext(&fr).contains("Examen par section"));
 
     // An assessment without a review attached.
-    let other = trader
-        .ok(&[
-            "new",
-            "--title",
-            "Other",
-            "--profile",
-            "trader",
-            "--role",
-            "importer",
-        ])
-        .trim()
-        .to_string();
+    let other = trader.trader("Other", "importer");
     let none = trader.dir.path().join("none.pdf");
     refused(
         &trader,

@@ -12,7 +12,9 @@
 //! ```
 //!
 //! The section's types are the report's own (schema `safe-assess.report/1`, field `comparison`),
-//! so the JSON report does not change when `safe-assess.compare/1` does.
+//! except the rows of `changes`, which are the core's [`ItemChange`](safe_core::compare::ItemChange)
+//! (`safe-assess.compare/1` gives the same rows): both schemas only grow, so sharing one row type
+//! keeps them in step instead of translating field by field.
 
 use chrono::{DateTime, Utc};
 use safe_core::Opened;
@@ -118,39 +120,8 @@ pub struct GapChange {
     pub after: Option<Status>,
 }
 
-/// How an item's answer moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Movement {
-    /// A better status.
-    Improved,
-    /// A worse status.
-    Worsened,
-    /// Answered now, unanswered before.
-    Answered,
-    /// Unanswered now, answered before.
-    Unanswered,
-    /// To or from not applicable.
-    Changed,
-}
-
-/// An item whose status differs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusChange {
-    /// Item id.
-    pub item_id: String,
-    /// Item title.
-    pub title: String,
-    /// Criticality.
-    pub criticality: Criticality,
-    /// Status then.
-    pub before: Option<Status>,
-    /// Status now.
-    pub after: Option<Status>,
-    /// How it moved.
-    pub movement: Movement,
-}
+/// An item whose status differs: the core's own comparison row (same JSON shape).
+pub use safe_core::compare::{ItemChange as StatusChange, Movement};
 
 /// Builds the progress section of `current` since `previous`.
 ///
@@ -206,24 +177,7 @@ pub fn comparison(previous: &Opened, current: &Opened) -> Result<Comparison, Rep
             .collect(),
         gaps_closed: cmp.gaps_closed.into_iter().map(gap).collect(),
         gaps_opened: cmp.gaps_opened.into_iter().map(gap).collect(),
-        changes: cmp
-            .changes
-            .into_iter()
-            .map(|x| StatusChange {
-                movement: match x.movement {
-                    safe_core::compare::Movement::Improved => Movement::Improved,
-                    safe_core::compare::Movement::Worsened => Movement::Worsened,
-                    safe_core::compare::Movement::Answered => Movement::Answered,
-                    safe_core::compare::Movement::Unanswered => Movement::Unanswered,
-                    safe_core::compare::Movement::Changed => Movement::Changed,
-                },
-                item_id: x.item_id,
-                title: x.title,
-                criticality: x.criticality,
-                before: x.before,
-                after: x.after,
-            })
-            .collect(),
+        changes: cmp.changes,
     })
 }
 

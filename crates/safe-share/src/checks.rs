@@ -12,25 +12,60 @@ use crate::format::{Manifest, SIGNING_CONTEXT, SignatureDoc};
 use crate::keys::{fingerprint, unhex, verify};
 use crate::read::{Limits, human};
 
-pub(crate) fn check_signature(
-    sig: &SignatureDoc,
-    checksums: &[u8],
+/// A detached ed25519 signature as the files carry it (hex text).
+pub(crate) struct Detached<'a> {
+    /// Must be `ed25519`.
+    pub algorithm: &'a str,
+    /// The signer's public key.
+    pub public_key: &'a str,
+    /// The signature.
+    pub signature: &'a str,
+    /// The fingerprint the file claims for the key.
+    pub fingerprint: &'a str,
+}
+
+/// Checks `sig` over `context` followed by `payload`; says what is wrong otherwise. The one
+/// signature check of every signed file (portable files and review files).
+pub(crate) fn check_detached(
+    sig: &Detached<'_>,
+    context: &[u8],
+    payload: &[u8],
 ) -> std::result::Result<(), String> {
     if sig.algorithm != "ed25519" {
         return Err(format!(
             "unknown signature algorithm '{}'",
-            shown(&sig.algorithm, QUOTE_MAX)
+            shown(sig.algorithm, QUOTE_MAX)
         ));
     }
-    let key = unhex::<32>(&sig.public_key).ok_or("the public key is not readable")?;
-    let bytes = unhex::<64>(&sig.signature).ok_or("the signature is not readable")?;
-    if fingerprint(&key) != sig.fingerprint || sig.signer.fingerprint != sig.fingerprint {
+    let key = unhex::<32>(sig.public_key).ok_or("the public key is not readable")?;
+    let bytes = unhex::<64>(sig.signature).ok_or("the signature is not readable")?;
+    if fingerprint(&key) != sig.fingerprint {
         return Err("the fingerprint does not belong to the public key".into());
     }
-    let mut message = SIGNING_CONTEXT.to_vec();
-    message.extend_from_slice(checksums);
+    let mut message = context.to_vec();
+    message.extend_from_slice(payload);
     if !verify(&key, &message, &bytes) {
         return Err("the signature does not match the content".into());
+    }
+    Ok(())
+}
+
+pub(crate) fn check_signature(
+    sig: &SignatureDoc,
+    checksums: &[u8],
+) -> std::result::Result<(), String> {
+    check_detached(
+        &Detached {
+            algorithm: &sig.algorithm,
+            public_key: &sig.public_key,
+            signature: &sig.signature,
+            fingerprint: &sig.fingerprint,
+        },
+        SIGNING_CONTEXT,
+        checksums,
+    )?;
+    if sig.signer.fingerprint != sig.fingerprint {
+        return Err("the fingerprint does not belong to the public key".into());
     }
     Ok(())
 }

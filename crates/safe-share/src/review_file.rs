@@ -21,9 +21,10 @@ use safe_core::ErrorCode;
 use safe_core::review::ReviewDoc;
 use serde::{Deserialize, Serialize};
 
+use crate::checks::{Detached, check_detached};
 use crate::error::{Error, QUOTE_MAX, Result, json_problem, shown};
 use crate::format::APP_VERSION;
-use crate::keys::{Keys, fingerprint, hex, unhex, verify};
+use crate::keys::{Keys, hex};
 
 /// The `format` field.
 pub const REVIEW_FORMAT: &str = "safe-assess.review";
@@ -228,21 +229,14 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<ReviewFile> {
 }
 
 fn check(sig: &ReviewSignature, review: &[u8]) -> std::result::Result<(), String> {
-    if sig.algorithm != "ed25519" {
-        return Err(format!(
-            "unknown signature algorithm '{}'",
-            shown(&sig.algorithm, QUOTE_MAX)
-        ));
-    }
-    let key = unhex::<32>(&sig.public_key).ok_or("the public key is not readable")?;
-    let bytes = unhex::<64>(&sig.signature).ok_or("the signature is not readable")?;
-    if fingerprint(&key) != sig.fingerprint {
-        return Err("the fingerprint does not belong to the public key".into());
-    }
-    let mut message = REVIEW_CONTEXT.to_vec();
-    message.extend_from_slice(review);
-    if !verify(&key, &message, &bytes) {
-        return Err("the signature does not match the content".into());
-    }
-    Ok(())
+    check_detached(
+        &Detached {
+            algorithm: &sig.algorithm,
+            public_key: &sig.public_key,
+            signature: &sig.signature,
+            fingerprint: &sig.fingerprint,
+        },
+        REVIEW_CONTEXT,
+        review,
+    )
 }

@@ -80,6 +80,12 @@ impl Cli {
         all.extend_from_slice(args);
         self.ok(&all).trim().to_string()
     }
+
+    /// Creates a trader assessment titled `title` for the single role `role` on the default pack
+    /// and returns its id.
+    pub fn trader(&self, title: &str, role: &str) -> String {
+        self.new_assessment(&["--title", title, "--profile", "trader", "--role", role])
+    }
 }
 
 /// (exit code, stdout, stderr) of a finished command; -1 when a signal ended it.

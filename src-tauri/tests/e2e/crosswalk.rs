@@ -49,14 +49,8 @@ async fn crosswalk_scenario() {
     click(&c, &tid("new-assessment")).await;
     click(&c, &tid("profile-trader")).await;
     find(&c, &tid("pack-eu-aeo-ucc")).await;
-    assert_eq!(
-        find(&c, &tid("pack-radio-safe2025-aeo"))
-            .await
-            .prop("checked")
-            .await
-            .expect("checked")
-            .as_deref(),
-        Some("true"),
+    assert!(
+        checked(&c, &tid("pack-radio-safe2025-aeo")).await,
         "the SAFE pack is preselected"
     );
     assert!(
@@ -111,14 +105,8 @@ async fn crosswalk_scenario() {
     // --- Start an EU AEO (AEOS) assessment from it.
     click(&c, &tid("coverage-start")).await;
     find(&c, &ready("new")).await;
-    assert_eq!(
-        find(&c, &tid("pack-radio-eu-aeo-ucc"))
-            .await
-            .prop("checked")
-            .await
-            .expect("checked")
-            .as_deref(),
-        Some("true"),
+    assert!(
+        checked(&c, &tid("pack-radio-eu-aeo-ucc")).await,
         "the pack of the coverage view is chosen"
     );
     find(&c, &tid("new-tiers")).await;
@@ -126,7 +114,7 @@ async fn crosswalk_scenario() {
     // (Without a tier the form says what is missing: `ui/src/lib/newAssessment.test.ts`.)
     click_centered(&c, &tid("tier-aeos")).await;
     assert!(
-        pressed_checkbox(&c, "role-importer").await,
+        checked(&c, &tid("role-importer")).await,
         "the roles come from the source assessment"
     );
     screenshot(&c, &ready("new"), "cw-03-new-from").await;
@@ -239,16 +227,6 @@ async fn click_centered(c: &Client, css: &str) {
     .await
     .expect("scroll");
     click(c, css).await;
-}
-
-async fn pressed_checkbox(c: &Client, testid: &str) -> bool {
-    find(c, &tid(testid))
-        .await
-        .prop("checked")
-        .await
-        .expect("checked")
-        .as_deref()
-        == Some("true")
 }
 
 /// A SAFE AEO assessment and an EU AEO (AEOS) one started from it, one source answer changed

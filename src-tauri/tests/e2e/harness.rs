@@ -324,6 +324,17 @@ pub async fn saved(c: &Client) {
     .await;
 }
 
+/// Whether the checkbox or radio button at `css` is checked.
+pub async fn checked(c: &Client, css: &str) -> bool {
+    find(c, css)
+        .await
+        .prop("checked")
+        .await
+        .expect("checked")
+        .as_deref()
+        == Some("true")
+}
+
 /// The ready mark of a screen: its root carries `data-screen="<screen>"` and, once the screen's
 /// data is drawn, `data-ready`.
 pub fn ready(screen: &str) -> String {

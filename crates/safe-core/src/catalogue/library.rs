@@ -123,17 +123,7 @@ impl Library {
     pub(super) fn with_user_dir(self, dir: &Path) -> Result<Library> {
         let mut lib = self;
         lib.user_dir = Some(dir.to_path_buf());
-        let entries = match std::fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(lib),
-            Err(e) => return Err(Error::io(dir, e)),
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        for path in files {
+        for path in json_files(dir)? {
             match lib.read_user_pack(&path) {
                 Ok(pack) => lib.packs.push((pack, path.display().to_string())),
                 Err(e) => lib.problems.push(LoadProblem {
@@ -268,17 +258,7 @@ impl Library {
     /// Reads the mapping files of `dir` (a user's own, in `crosswalk/` of the user catalogue
     /// folder; it need not exist).
     fn load_user_mappings(&mut self, dir: &Path) -> Result<()> {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(Error::io(dir, e)),
-        };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
-        for path in files {
+        for path in json_files(dir)? {
             let name = path.display().to_string();
             match std::fs::read_to_string(&path) {
                 Ok(json) => self.add_mapping(&name, &json, &name),
@@ -429,6 +409,21 @@ impl Library {
             .find(|(p, _)| p.id == id)
             .map(|(_, o)| o.as_str())
     }
+}
+
+/// The `.json` files directly in `dir`, sorted by name; none when the folder does not exist.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use super::history::record;
@@ -203,6 +204,85 @@ pub(crate) enum Via {
     Merge,
 }
 
+/// One answer as stored: what [`put_row`] writes.
+pub(crate) struct AnswerRow<'a> {
+    /// The assessment.
+    pub id: &'a str,
+    /// The item.
+    pub item_id: &'a str,
+    /// The answer.
+    pub input: &'a AnswerInput,
+    /// When it was last changed.
+    pub at: DateTime<Utc>,
+    /// Who changed it.
+    pub by: &'a str,
+    /// Carried from elsewhere and not confirmed yet.
+    pub carried_over: bool,
+}
+
+impl<'a> AnswerRow<'a> {
+    /// `input` for `item_id` of assessment `id`, changed now as `stamp` says.
+    pub fn stamped(
+        id: &'a str,
+        item_id: &'a str,
+        input: &'a AnswerInput,
+        stamp: &'a Stamp,
+        carried_over: bool,
+    ) -> AnswerRow<'a> {
+        AnswerRow {
+            id,
+            item_id,
+            input,
+            at: stamp.at,
+            by: &stamp.by,
+            carried_over,
+        }
+    }
+}
+
+/// What [`put_row`] does when the item already has an answer.
+pub(crate) enum OnConflict {
+    /// Replace it (a save).
+    Replace,
+    /// Fail with the table's constraint error (a fresh assessment being filled).
+    Refuse,
+}
+
+const INSERT_ROW: &str = "INSERT INTO answers (assessment_id, item_id, status, justification, \
+    comment, owner, target_date, priority, flagged, updated_at, updated_by, carried_over) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+const REPLACE_ROW: &str = " ON CONFLICT (assessment_id, item_id) DO UPDATE SET \
+    status = excluded.status, justification = excluded.justification, comment = excluded.comment, \
+    owner = excluded.owner, target_date = excluded.target_date, priority = excluded.priority, \
+    flagged = excluded.flagged, updated_at = excluded.updated_at, updated_by = excluded.updated_by, \
+    carried_over = excluded.carried_over";
+
+/// Writes one answer row: the one statement that writes the answers table (history and progress
+/// are the caller's).
+pub(crate) fn put_row(tx: &Transaction<'_>, row: &AnswerRow<'_>, on: OnConflict) -> Result<()> {
+    let i = row.input;
+    let values = params![
+        row.id,
+        row.item_id,
+        i.status.slug(),
+        i.justification,
+        i.comment,
+        i.owner,
+        i.target_date.map(|d| d.format("%Y-%m-%d").to_string()),
+        i.priority.map(|p| p.slug()),
+        i.flagged,
+        ts(row.at),
+        row.by,
+        row.carried_over
+    ];
+    match on {
+        OnConflict::Refuse => tx.execute(INSERT_ROW, values)?,
+        OnConflict::Replace => tx.execute(&format!("{INSERT_ROW}{REPLACE_ROW}"), values)?,
+    };
+    Ok(())
+}
+
 /// Upserts an answer inside a transaction and records it in the history (a `confirm` entry when
 /// an unchanged carried-over answer is saved). Returns false when nothing changed. The caller has checked
 /// that the item applies to the assessment (a first answer adds one to its progress).
@@ -221,27 +301,10 @@ pub(crate) fn write_answer(
     {
         return Ok(false);
     }
-    tx.execute(
-        "INSERT INTO answers (assessment_id, item_id, status, justification, comment, owner,
-           target_date, priority, flagged, updated_at, updated_by, carried_over)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0)
-         ON CONFLICT (assessment_id, item_id) DO UPDATE SET status = excluded.status,
-           justification = excluded.justification, comment = excluded.comment, owner = excluded.owner,
-           target_date = excluded.target_date, priority = excluded.priority, flagged = excluded.flagged,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by, carried_over = 0",
-        params![
-            id,
-            item_id,
-            input.status.slug(),
-            input.justification,
-            input.comment,
-            input.owner,
-            input.target_date.map(|d| d.format("%Y-%m-%d").to_string()),
-            input.priority.map(|p| p.slug()),
-            input.flagged,
-            ts(stamp.at),
-            stamp.by
-        ],
+    put_row(
+        tx,
+        &AnswerRow::stamped(id, item_id, input, stamp, false),
+        OnConflict::Replace,
     )?;
     let change = match (old.as_ref(), via) {
         (Some(o), _) if o.carried_over && o.input == *input => Change::Confirm {

@@ -133,19 +133,8 @@ impl Store {
     ) -> Result<Assessment> {
         let (a, pack) = prepare(lib, new, id, stamp)?;
         self.write(|tx| {
-            pin_pack(tx, pack, stamp)?;
-            insert(tx, &a)?;
-            progress::recount(tx, pack, &a)?;
-            record(
-                tx,
-                &a.id,
-                "",
-                &Change::Create {
-                    assessment: a.clone(),
-                },
-                stamp,
-            )?;
-            Ok(())
+            insert_new(tx, pack, &a, stamp)?;
+            progress::recount(tx, pack, &a)
         })?;
         Ok(a)
     }
@@ -440,6 +429,26 @@ pub(super) fn prepare<'a>(
         tiers,
     };
     Ok((a, pack))
+}
+
+/// Writes a new assessment on `pack` (pinned) with its `create` history entry.
+pub(super) fn insert_new(
+    tx: &Transaction<'_>,
+    pack: &Pack,
+    a: &Assessment,
+    stamp: &Stamp,
+) -> Result<()> {
+    pin_pack(tx, pack, stamp)?;
+    insert(tx, a)?;
+    record(
+        tx,
+        &a.id,
+        "",
+        &Change::Create {
+            assessment: a.clone(),
+        },
+        stamp,
+    )
 }
 
 pub(super) fn insert(tx: &Transaction<'_>, a: &Assessment) -> Result<()> {

@@ -12,7 +12,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::answers::validate;
+use super::answers::{AnswerRow, OnConflict, put_row, validate};
 use super::assessments::{hex, insert, pin_pack};
 use super::evidence::{MAX_EVIDENCE_BYTES, media_type};
 use super::history::record;
@@ -267,27 +267,18 @@ pub fn is_sha256_hex(s: &str) -> bool {
 }
 
 fn insert_answer(tx: &Transaction<'_>, id: &str, a: &Answer) -> Result<()> {
-    let i = &a.input;
-    tx.execute(
-        "INSERT INTO answers (assessment_id, item_id, status, justification, comment, owner,
-           target_date, priority, flagged, updated_at, updated_by, carried_over)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
+    put_row(
+        tx,
+        &AnswerRow {
             id,
-            a.item_id,
-            i.status.slug(),
-            i.justification,
-            i.comment,
-            i.owner,
-            i.target_date.map(|d| d.format("%Y-%m-%d").to_string()),
-            i.priority.map(|p| p.slug()),
-            i.flagged,
-            ts(a.updated_at),
-            a.updated_by,
-            a.carried_over
-        ],
-    )?;
-    Ok(())
+            item_id: &a.item_id,
+            input: &a.input,
+            at: a.updated_at,
+            by: &a.updated_by,
+            carried_over: a.carried_over,
+        },
+        OnConflict::Refuse,
+    )
 }
 
 /// Copies one history entry of a bundle as it was recorded (its own time and author).

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::params;
 
+use super::answers::{AnswerRow, OnConflict, put_row};
 use super::assessments::pin_pack;
 use super::history::record;
 use super::{Store, progress, ts};
@@ -100,25 +101,17 @@ impl Store {
                 let Some(old) = answers.get(&c.from) else {
                     continue;
                 };
-                let i = &old.input;
-                tx.execute(
-                    "INSERT INTO answers (assessment_id, item_id, status, justification, comment,
-                       owner, target_date, priority, flagged, updated_at, updated_by, carried_over)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                    params![
+                put_row(
+                    tx,
+                    &AnswerRow {
                         id,
-                        c.to,
-                        i.status.slug(),
-                        i.justification,
-                        i.comment,
-                        i.owner,
-                        i.target_date.map(|d| d.format("%Y-%m-%d").to_string()),
-                        i.priority.map(|p| p.slug()),
-                        i.flagged,
-                        ts(old.updated_at),
-                        old.updated_by,
-                        c.confirm || old.carried_over
-                    ],
+                        item_id: &c.to,
+                        input: &old.input,
+                        at: old.updated_at,
+                        by: &old.updated_by,
+                        carried_over: c.confirm || old.carried_over,
+                    },
+                    OnConflict::Refuse,
                 )?;
             }
             for e in &evidence {

@@ -13,7 +13,7 @@ mod start;
 use rusqlite::{Transaction, params};
 use serde::Serialize;
 
-use super::ts;
+use super::answers::{AnswerRow, OnConflict, put_row};
 use crate::crosswalk::Relationship;
 use crate::model::{AnswerInput, Assessment, Stamp};
 use crate::{Error, Result};
@@ -154,24 +154,10 @@ fn insert_answer(
     carried_over: bool,
     stamp: &Stamp,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT INTO answers (assessment_id, item_id, status, justification, comment, owner,
-           target_date, priority, flagged, updated_at, updated_by, carried_over)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            id,
-            item_id,
-            input.status.slug(),
-            input.justification,
-            input.comment,
-            input.owner,
-            input.target_date.map(|d| d.format("%Y-%m-%d").to_string()),
-            input.priority.map(|p| p.slug()),
-            input.flagged,
-            ts(stamp.at),
-            stamp.by,
-            carried_over
-        ],
+    put_row(
+        tx,
+        &AnswerRow::stamped(id, item_id, input, stamp, carried_over),
+        OnConflict::Refuse,
     )?;
     Ok(())
 }

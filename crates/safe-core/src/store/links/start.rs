@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::super::answers::validate;
-use super::super::assessments::{insert, pin_pack, prepare};
+use super::super::assessments::{insert_new, prepare};
 use super::super::history::record;
 use super::super::{Store, progress, ts};
 use super::{Started, insert_answer, json, link_evidence};
@@ -91,17 +91,7 @@ impl Store {
             suggested: Vec::new(),
         };
         self.write(|tx| {
-            pin_pack(tx, pack, stamp)?;
-            insert(tx, &a)?;
-            record(
-                tx,
-                &a.id,
-                "",
-                &Change::Create {
-                    assessment: a.clone(),
-                },
-                stamp,
-            )?;
+            insert_new(tx, pack, &a, stamp)?;
             tx.execute(
                 "INSERT INTO links (assessment_id, source_id, mapping, linked_at, linked_by)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
