@@ -50,12 +50,16 @@ const SECTOR_ROLES: [&str; 12] = [
     "terminal-operator",
 ];
 
+/// Items whose id kept the number of version 1.0.0 while their reference was corrected in 1.0.1
+/// (ids are stored with users' answers): (item id, the criterion its reference names).
+const RENUMBERED: [(&str, &str); 2] = [("CTPAT.6.5", "6.1"), ("CTPAT.8.2", "8.1")];
+
 #[test]
 fn three_focus_areas_and_twelve_categories_in_cbp_order() {
     let p = read("ctpat-msc.json");
     assert_eq!(p["format"], 2);
     assert_eq!(p["id"], "ctpat-msc");
-    assert_eq!(p["version"], "1.0.0");
+    assert_eq!(p["version"], "1.0.1");
     assert_eq!(p["profile"], "trader");
     assert_eq!(p["language"], "en");
     assert!(p.get("supersedes").is_none(), "CTPAT replaces no pack");
@@ -136,9 +140,13 @@ fn ids_and_references_keep_the_criterion_number_and_must_is_mandatory() {
         assert_eq!(c, text(cat, "code"), "{id} sits in its category");
         assert!(seq.parse::<u32>().is_ok(), "{id}: numeric sequence");
         let reference = text(i, "reference");
+        let criterion = RENUMBERED
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map_or(number, |(_, c)| *c);
         assert!(
-            reference.contains(&format!("criterion {number} ")),
-            "{id}: reference names criterion {number}: {reference}"
+            reference.contains(&format!("criterion {criterion} ")),
+            "{id}: reference names criterion {criterion}: {reference}"
         );
         let mandatory = i["mandatory"]
             .as_bool()
@@ -171,6 +179,12 @@ fn ids_and_references_keep_the_criterion_number_and_must_is_mandatory() {
         assert!(
             text(&p, "source").contains(n),
             "the source says {n} was added in 2019"
+        );
+    }
+    for (id, c) in RENUMBERED {
+        assert!(
+            text(&p, "source").contains(&format!("{id} ")) && text(&p, "source").contains(c),
+            "the source says why {id} cites criterion {c}"
         );
     }
     // Items follow CBP's numbering inside each category.
@@ -287,9 +301,35 @@ fn provenance_is_ctpat_national_practice_with_honest_confidence() {
     }
     assert_eq!(
         verified,
-        ["CTPAT.7.37", "CTPAT.11.5"],
-        "only the two December 2019 criteria are verified"
+        [
+            "CTPAT.1.1",
+            "CTPAT.1.2",
+            "CTPAT.3.1",
+            "CTPAT.3.4",
+            "CTPAT.4.1",
+            "CTPAT.4.2",
+            "CTPAT.6.1",
+            "CTPAT.6.2",
+            "CTPAT.7.37",
+            "CTPAT.8.1",
+            "CTPAT.8.2",
+            "CTPAT.11.5",
+        ],
+        "only the items checked against a named source (1.0.1) are verified"
     );
+    for (_, i) in items(&p) {
+        let pr = &i["provenance"];
+        if text(pr, "confidence") == "verified" {
+            let note = text(pr, "note");
+            assert!(
+                [".org", ".com", ".net", "scribd", "CBP"]
+                    .iter()
+                    .any(|s| note.contains(s)),
+                "{}: a verified reference names its source: {note}",
+                text(i, "id")
+            );
+        }
+    }
 }
 
 #[test]

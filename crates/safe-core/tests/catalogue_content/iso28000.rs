@@ -15,7 +15,7 @@ fn clauses_4_to_10_in_order_with_pinned_item_counts() {
     let p = read(FILE);
     assert_eq!(p["format"], 2);
     assert_eq!(p["id"], "iso28000-2022");
-    assert_eq!(p["version"], "1.0.0");
+    assert_eq!(p["version"], "1.0.1");
     assert_eq!(p["profile"], "trader");
     assert_eq!(p["language"], "en");
     assert!(
