@@ -1,7 +1,7 @@
 // The "newer edition" banner and its preview: shown only when the shell offers a newer pack,
 // counts per kind, every answer left behind listed, and the move made only on confirm.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EditionRef, RebasePlan } from '../lib/bindings';
 import RebaseBanner from './RebaseBanner.svelte';
 import { carriedSummary, shownCounts, target } from '../lib/rebase';
@@ -56,15 +56,6 @@ vi.mock('../lib/api', () => ({
     rebaseApply: (...a: unknown[]) => rebaseApply(...(a as [])),
   },
 }));
-
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function () {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function () {
-    this.removeAttribute('open');
-  };
-});
 
 beforeEach(() => {
   rebaseApply.mockClear();

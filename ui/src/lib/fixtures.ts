@@ -1,5 +1,6 @@
 // Small, hand-made data for the UI's unit tests.
 import type { Answer, AnswerInput, Item, Pack, Status } from './bindings';
+import { blankInput } from './workspace';
 
 export function item(id: string, over: Partial<Item> = {}): Item {
   return {
@@ -18,16 +19,7 @@ export function item(id: string, over: Partial<Item> = {}): Item {
 }
 
 export function input(status: Status, over: Partial<AnswerInput> = {}): AnswerInput {
-  return {
-    status,
-    justification: '',
-    comment: '',
-    owner: '',
-    targetDate: null,
-    priority: null,
-    flagged: false,
-    ...over,
-  };
+  return { ...blankInput(status), ...over };
 }
 
 export function answer(itemId: string, status: Status, over: Partial<AnswerInput> = {}): Answer {

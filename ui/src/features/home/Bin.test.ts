@@ -1,7 +1,7 @@
 // The bin on the home screen: "Bin (N)" only when something is in it, each deleted assessment
 // with when it was deleted, and Restore brings it back and tells the home list.
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeletedAssessment } from '../../lib/bindings';
 import Bin from './Bin.svelte';
 
@@ -40,16 +40,6 @@ vi.mock('../../lib/api', () => ({
     restoreAssessment: (id: string) => restoreAssessment(id),
   },
 }));
-
-beforeAll(() => {
-  // jsdom has no modal dialogs.
-  HTMLDialogElement.prototype.showModal = function () {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function () {
-    this.removeAttribute('open');
-  };
-});
 
 beforeEach(() => {
   listDeletedAssessments.mockClear();

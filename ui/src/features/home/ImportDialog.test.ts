@@ -1,7 +1,7 @@
 // The import dialog decides from the check what the user may do: a tampered file offers nothing
 // but Close, an unsigned one is imported only after consent.
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ShareCheck } from '../../lib/bindings-desktop';
 import ImportDialog from './ImportDialog.svelte';
 
@@ -16,16 +16,6 @@ vi.mock('../../lib/api', () => ({
   toApiError: (e: unknown) => e,
   api: { importShare: (...args: unknown[]) => importShare(...(args as [])) },
 }));
-
-beforeAll(() => {
-  // jsdom has no modal dialogs.
-  HTMLDialogElement.prototype.showModal = function () {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function () {
-    this.removeAttribute('open');
-  };
-});
 
 function check(over: Partial<ShareCheck>): ShareCheck {
   return {
