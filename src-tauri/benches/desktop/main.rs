@@ -8,7 +8,8 @@
 //!
 //! Each figure that has a floor is measured against it in the same run, interleaved: the cold
 //! start and the memory against an empty Tauri window with a blank page ([`floor`]). The run ends
-//! with a working day in one app run ([`soak`]); `BENCH_SOAK=0` skips it.
+//! with a working day in one app run ([`soak`]); `BENCH_SOAK=0` skips it, `BENCH_SOAK=saves`
+//! (`moves`, `exports`) runs one activity alone.
 
 // A measuring tool: any failure should stop it loudly, as in a test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -236,6 +237,14 @@ async fn main() {
     find(&c, &tid("item-view")).await;
     tokio::time::sleep(Duration::from_secs(2)).await;
     memory(Path::new(APP), "fully answered assessment just opened");
+    println!(
+        "page elements with the assessment open: {}",
+        js_ms(
+            &c,
+            "arguments[0](document.getElementsByTagName('*').length)"
+        )
+        .await
+    );
     println!();
     let mut next_dom = Vec::new();
     let mut next = Vec::new();
@@ -315,8 +324,12 @@ window.__TAURI_INTERNALS__.invoke('save_answer', {{ id, itemId: 'AEO.A.01', inpu
         app_memory.anon - floor_memory.anon
     );
 
-    if std::env::var_os("BENCH_SOAK").is_none_or(|v| v != "0") {
-        soak::working_day(&c, Path::new(APP), &id, &items).await;
+    match std::env::var("BENCH_SOAK").as_deref() {
+        Ok("0") => {}
+        Ok(only @ ("saves" | "moves" | "exports")) => {
+            soak::working_day(&c, Path::new(APP), &id, &items, Some(only)).await;
+        }
+        _ => soak::working_day(&c, Path::new(APP), &id, &items, None).await,
     }
     c.close().await.expect("close");
 }

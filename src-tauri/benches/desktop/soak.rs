@@ -1,7 +1,8 @@
 //! A working day in one run of the app: 10,000 saves, 2,000 moves to the next or previous item and
 //! 20 PDF report exports, through the app's own commands and keys, with the memory of the whole
 //! app read after each tenth of the work. Nothing is asserted: the readings and their spread go
-//! into BENCHMARKS.md.
+//! into BENCHMARKS.md. `BENCH_SOAK=saves` (or `moves`, `exports`) runs that activity alone, to see
+//! which one grows.
 
 use std::path::Path;
 use std::time::Duration;
@@ -77,8 +78,10 @@ async fn run_script(c: &Client, what: &str, script: &str) {
     assert!(v.is_null(), "{what} failed: {v}");
 }
 
-/// Runs the working day on the open assessment `id` of `app` and prints the memory readings.
-pub async fn working_day(c: &Client, app: &Path, id: &str, items: &[String]) {
+/// Runs the working day on the open assessment `id` of `app` and prints the memory readings;
+/// `only` names the one activity to run (`saves`, `moves` or `exports`), or none for all three.
+pub async fn working_day(c: &Client, app: &Path, id: &str, items: &[String], only: Option<&str>) {
+    let runs = |what: &str| only.is_none_or(|o| o == what);
     c.update_timeouts(TimeoutConfiguration::new(
         Some(Duration::from_secs(600)),
         None,
@@ -87,25 +90,32 @@ pub async fn working_day(c: &Client, app: &Path, id: &str, items: &[String]) {
     .await
     .expect("script timeout");
     println!();
-    println!(
-        "soak: {} saves, {} moves, {} PDF exports in one run",
-        ROUNDS * SAVES_PER_ROUND,
-        ROUNDS * MOVES_PER_ROUND,
-        ROUNDS * EXPORTS_PER_ROUND
+    let count = |what: &str, n: usize| if runs(what) { ROUNDS * n } else { 0 };
+    let (saves, moves, exports) = (
+        count("saves", SAVES_PER_ROUND),
+        count("moves", MOVES_PER_ROUND),
+        count("exports", EXPORTS_PER_ROUND),
     );
+    println!("soak: {saves} saves, {moves} moves, {exports} PDF exports in one run");
     let mut readings: Vec<Memory> = vec![memory(app, "soak, before")];
     for round in 1..=ROUNDS {
-        run_script(c, "saves", &saves_script(id, items, SAVES_PER_ROUND, round)).await;
-        run_script(c, "moves", &moves_script(MOVES_PER_ROUND)).await;
-        run_script(c, "exports", &exports_script(id, EXPORTS_PER_ROUND)).await;
+        if runs("saves") {
+            run_script(c, "saves", &saves_script(id, items, SAVES_PER_ROUND, round)).await;
+        }
+        if runs("moves") {
+            run_script(c, "moves", &moves_script(MOVES_PER_ROUND)).await;
+        }
+        if runs("exports") {
+            run_script(c, "exports", &exports_script(id, EXPORTS_PER_ROUND)).await;
+        }
         tokio::time::sleep(Duration::from_secs(1)).await;
         readings.push(memory(
             app,
             &format!(
                 "soak, after {} saves, {} moves, {} exports",
-                round * SAVES_PER_ROUND,
-                round * MOVES_PER_ROUND,
-                round * EXPORTS_PER_ROUND
+                saves * round / ROUNDS,
+                moves * round / ROUNDS,
+                exports * round / ROUNDS
             ),
         ));
     }
