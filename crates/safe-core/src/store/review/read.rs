@@ -157,8 +157,6 @@ impl Store {
         Ok(v)
     }
 
-    /// The application and its item `item_id`, refused when the item is not in the pack or does
-
     /// The review of an application, as a review file carries it.
     pub fn review_doc(&self, id: &str, exported_at: DateTime<Utc>) -> Result<ReviewDoc> {
         let v = self.application_view(id)?;

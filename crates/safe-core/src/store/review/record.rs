@@ -19,6 +19,7 @@ fn start_review(tx: &Transaction<'_>, app: &Application, at: DateTime<Utc>) -> R
 }
 
 impl Store {
+    /// The application and its item `item_id`, refused when the item is not in the pack or does
     /// not apply to the applicant's roles.
     fn review_item(&self, id: &str, item_id: &str) -> Result<Application> {
         let app = self.application(id)?;
