@@ -45,7 +45,7 @@ fn the_family_of_an_organisation_is_the_same_for_the_cli_and_the_app() {
     let app = ids(safe_app::family::family(&store, &second).expect("family"));
     assert_eq!(cli_ids, vec![first.clone(), second.clone(), third.clone()]);
     assert_eq!(cli_ids, app, "one family rule");
-    let trend = safe_app::family::family_trend(&store, &first)
+    let trend = safe_app::family::family_trend(&store, &first, None)
         .expect("trend")
         .expect("three assessments");
     assert_eq!(serde_json::to_value(&trend).expect("json"), cli["trend"]);

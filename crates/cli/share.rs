@@ -305,7 +305,7 @@ pub fn merge(db: &Path, by: &str, a: MergeArgs) -> Result<()> {
 pub fn compare(db: &Path, a: CompareArgs) -> Result<()> {
     let store = Store::open(db)?;
     let (before, after) = (store.resolve(&a.before)?, store.resolve(&a.after)?);
-    let c = safe_app::family::compare(&store, &before, &after)?;
+    let c = safe_app::family::compare(&store, &before, &after, None)?;
     if a.json {
         print_json(&serde_json::json!({ "schema": "safe-assess.compare/1", "comparison": c }));
     } else {
@@ -324,7 +324,7 @@ pub fn trend(db: &Path, a: TrendArgs) -> Result<()> {
                 .iter()
                 .map(|id| store.resolve(id))
                 .collect::<safe_core::Result<Vec<_>>>()?;
-            safe_app::family::trend(&store, &ids)?
+            safe_app::family::trend(&store, &ids, None)?
         }
     };
     if a.json {

@@ -17,7 +17,8 @@ mod settings;
 pub mod state;
 pub mod webview;
 
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::webview::PageLoadEvent;
+use tauri::{AppHandle, DragDropEvent, Emitter, Manager, WindowEvent};
 
 use state::{AppState, Paths};
 
@@ -33,6 +34,19 @@ pub const EVENT_CLOSING: &str = "closing";
 pub const EVENT_DATABASE_PROBLEM: &str = "database-problem";
 /// How long the window waits for the UI to save before it closes anyway.
 const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Runs the deferred full check of the database on a worker thread, then the daily backup; a
+/// damaged file is reported to the UI ([`EVENT_DATABASE_PROBLEM`]).
+fn check_in_background(handle: AppHandle) {
+    tauri::async_runtime::spawn_blocking(move || {
+        let st = handle.state::<AppState>();
+        if st.run_full_check().is_err() {
+            let _ = handle.emit(EVENT_DATABASE_PROBLEM, ());
+            return;
+        }
+        let _ = st.run_now(|s, ctx| Ok(s.backup_if_due(ctx.stamp.at)?));
+    });
+}
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
@@ -51,22 +65,19 @@ pub fn run() {
         .setup(|app| {
             let config_dir = app.path().app_config_dir()?;
             let state = AppState::open(Paths::resolve(&config_dir));
-            // The whole file's integrity check, then the daily backup, in the background so the
-            // window appears at once; writes wait for the check.
-            let st = state.clone();
-            let handle = app.handle().clone();
-            tauri::async_runtime::spawn_blocking(move || {
-                if st.run_full_check().is_err() {
-                    let _ = handle.emit(EVENT_DATABASE_PROBLEM, ());
-                    return;
-                }
-                let _ = st.run_now(|s, ctx| Ok(s.backup_if_due(ctx.stamp.at)?));
-            });
             app.manage(state);
             if let Some(w) = app.get_webview_window("main") {
                 webview::tune(&w);
             }
             Ok(())
+        })
+        // The whole file's integrity check, then the daily backup, once the page has loaded:
+        // reading a big file beside WebKit's own start would delay the first screen. Writes
+        // wait for the check; it runs once (a reload finds it taken).
+        .on_page_load(|webview, payload| {
+            if payload.event() == PageLoadEvent::Finished {
+                check_in_background(webview.app_handle().clone());
+            }
         })
         .on_window_event(|window, event| match event {
             // The first close request waits for the UI to save what the user typed in the

@@ -166,8 +166,17 @@ fn attached(store: &Store, id: &str, item_id: &str, added: Vec<Evidence>) -> Res
 /// The scorecard of an assessment, loaded without its evidence: what the completion badges and
 /// the dashboard need.
 pub fn scorecard(store: &Store, id: &str) -> Result<Scorecard> {
+    scorecard_in(store, id, None)
+}
+
+/// [`scorecard`] with the group and item titles in `lang` where the pack has them (the pack's
+/// own language otherwise, and for `None`): what the dashboard shows in the UI's language.
+pub fn scorecard_in(store: &Store, id: &str, lang: Option<&str>) -> Result<Scorecard> {
     let a = store.assessment(id)?;
-    let pack = store.pack(&a.pack_id, &a.pack_version)?;
+    let mut pack = store.pack(&a.pack_id, &a.pack_version)?;
+    if let Some(lang) = lang {
+        pack = pack.localized(lang).pack.into();
+    }
     let answers = store.answers(id)?;
     Ok(scoring::score(&pack, &a, &answers))
 }

@@ -74,23 +74,24 @@ pub fn peers(store: &Store, id: &str) -> Result<Peers> {
 
 /// Compares two assessments, the earlier one (by creation) first whatever the order given.
 /// Assessments on different catalogues are refused; of different organisations they compare,
-/// with [`Comparison::same_organisation`] false.
-pub fn compare(store: &Store, a: &str, b: &str) -> Result<Comparison> {
-    let mut x = safe_core::open_assessment(store, a)?;
-    let mut y = safe_core::open_assessment(store, b)?;
+/// with [`Comparison::same_organisation`] false. Titles in `lang` where the pack has them.
+pub fn compare(store: &Store, a: &str, b: &str, lang: Option<&str>) -> Result<Comparison> {
+    let mut x = open_in(store, a, lang)?;
+    let mut y = open_in(store, b, lang)?;
     if y.assessment.created_at < x.assessment.created_at {
         std::mem::swap(&mut x, &mut y);
     }
     Ok(compare::compare(&x, &y)?)
 }
 
-/// The trend of assessment `id`'s family; `None` while it has fewer than [`TREND_MIN`].
-pub fn family_trend(store: &Store, id: &str) -> Result<Option<Trend>> {
+/// The trend of assessment `id`'s family, section titles in `lang` where the pack has them;
+/// `None` while it has fewer than [`TREND_MIN`].
+pub fn family_trend(store: &Store, id: &str, lang: Option<&str>) -> Result<Option<Trend>> {
     let ids = ids(&family(store, id)?);
     if ids.len() < TREND_MIN {
         return Ok(None);
     }
-    trend(store, &ids).map(Some)
+    trend(store, &ids, lang).map(Some)
 }
 
 /// The trend of an organisation's family (see [`organisation_family`]); refused while it has
@@ -104,17 +105,27 @@ pub fn organisation_trend(store: &Store, organisation: &str) -> Result<Trend> {
         ))
         .into());
     }
-    trend(store, &ids)
+    trend(store, &ids, None)
 }
 
 /// The trend over the assessments `ids`, in any order (ordered by creation); refused for fewer
-/// than [`TREND_MIN`] or for assessments on different catalogues.
-pub fn trend(store: &Store, ids: &[String]) -> Result<Trend> {
+/// than [`TREND_MIN`] or for assessments on different catalogues. Titles in `lang` where the
+/// pack has them.
+pub fn trend(store: &Store, ids: &[String], lang: Option<&str>) -> Result<Trend> {
     let opened = ids
         .iter()
-        .map(|id| safe_core::open_assessment(store, id))
+        .map(|id| open_in(store, id, lang))
         .collect::<safe_core::Result<Vec<Opened>>>()?;
     Ok(compare::trend(&opened)?)
+}
+
+/// The assessment opened for scoring, its pack's texts in `lang` (the pack's own for `None`).
+fn open_in(store: &Store, id: &str, lang: Option<&str>) -> safe_core::Result<Opened> {
+    let o = safe_core::open_assessment(store, id)?;
+    Ok(match lang {
+        Some(lang) => o.localized(lang),
+        None => o,
+    })
 }
 
 fn ids(list: &[AssessmentSummary]) -> Vec<String> {

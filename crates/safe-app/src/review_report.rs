@@ -23,10 +23,9 @@ pub fn application_report(
     out: &Path,
     overwrite: bool,
 ) -> Result<usize> {
-    check(format, out, overwrite)?;
-    let bytes = application_bytes(store, app, format, opts)?;
-    crate::report::write(out, &bytes, overwrite)?;
-    Ok(bytes.len())
+    write_with(format, out, overwrite, || {
+        application_bytes(store, app, format, opts)
+    })
 }
 
 /// Writes the validation report of the customs review attached to the trader's assessment `id`
@@ -40,8 +39,20 @@ pub fn received_report(
     out: &Path,
     overwrite: bool,
 ) -> Result<usize> {
+    write_with(format, out, overwrite, || {
+        received_bytes(store, id, format, opts)
+    })
+}
+
+/// Checks the format and the output path, then renders with `bytes` and writes the result.
+fn write_with(
+    format: Format,
+    out: &Path,
+    overwrite: bool,
+    bytes: impl FnOnce() -> Result<Vec<u8>>,
+) -> Result<usize> {
     check(format, out, overwrite)?;
-    let bytes = received_bytes(store, id, format, opts)?;
+    let bytes = bytes()?;
     crate::report::write(out, &bytes, overwrite)?;
     Ok(bytes.len())
 }

@@ -254,28 +254,41 @@ fn a_family_is_one_organisation_on_one_catalogue_outside_the_bin_oldest_first() 
     assert!(e.to_string().contains("2 catalogues"), "{e}");
 
     assert!(
-        family::family_trend(&db.store, &first)
+        family::family_trend(&db.store, &first, None)
             .expect("trend")
             .is_none(),
         "two assessments make no trend"
     );
-    let e = family::trend(&db.store, &[first.clone(), second.clone()]).expect_err("too few");
+    let e = family::trend(&db.store, &[first.clone(), second.clone()], None).expect_err("too few");
     assert_eq!(e.code(), "invalid_input");
     let third = db.create("Acme Logistics", Profile::Trader);
-    let t = family::family_trend(&db.store, &first)
+    let t = family::family_trend(&db.store, &first, None)
         .expect("trend")
         .expect("three assessments");
     let order: Vec<&str> = t.assessments.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(order, vec![first.as_str(), second.as_str(), third.as_str()]);
-    let e = family::trend(&db.store, &[first.clone(), second.clone(), customs])
+    let e = family::trend(&db.store, &[first.clone(), second.clone(), customs], None)
         .expect_err("another catalogue");
     assert_eq!(e.code(), "invalid_input");
 
-    let c = family::compare(&db.store, &third, &first).expect("compared");
+    let c = family::compare(&db.store, &third, &first, None).expect("compared");
     assert_eq!(
         c.before.id, first,
         "the earlier one first whatever the order"
     );
+
+    // In French, the dashboard, the comparison and the trend name the sections as the pack's
+    // French translation does, the same in all three.
+    let en = assess::scorecard(&db.store, &first).expect("scorecard");
+    let fr = assess::scorecard_in(&db.store, &first, Some("fr")).expect("scorecard in French");
+    assert_ne!(fr.groups[0].title, en.groups[0].title, "a French title");
+    let c_fr = family::compare(&db.store, &third, &first, Some("fr")).expect("compared");
+    assert_eq!(c_fr.groups[0].title, fr.groups[0].title);
+    assert_eq!(c.groups[0].title, en.groups[0].title);
+    let t_fr = family::family_trend(&db.store, &first, Some("fr"))
+        .expect("trend")
+        .expect("three assessments");
+    assert_eq!(t_fr.groups[0].title, fr.groups[0].title);
 }
 
 #[test]

@@ -43,6 +43,17 @@ pub struct Opened {
     pub scorecard: Scorecard,
 }
 
+impl Opened {
+    /// The same assessment with its pack's texts in `language` where the pack has them, scored
+    /// again so that the scorecard's titles follow (the scores themselves do not change).
+    pub fn localized(mut self, language: &str) -> Opened {
+        let pack = self.pack.localized(language).pack;
+        self.scorecard = scoring::score(&pack, &self.assessment, &self.answers);
+        self.pack = Arc::new(pack);
+        self
+    }
+}
+
 /// Loads an assessment, its pack, answers and evidence, and scores it.
 pub fn open_assessment(store: &Store, id: &str) -> Result<Opened> {
     let assessment = store.assessment(id)?;

@@ -44,6 +44,11 @@ fn the_template_imports_as_the_example_pack() {
     assert_eq!(pack.items().len(), 1, "one example row");
     assert!(pack.items()[0].provenance.is_some());
     assert_eq!(pack.translations["fr"].items.len(), 1);
+    // The example shows how tiers are written: two tiers, with French names, and the item's.
+    let tiers: Vec<&str> = pack.tiers.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(tiers, ["compliance", "security"]);
+    assert!(pack.tiers.iter().all(|t| t.translations.contains_key("fr")));
+    assert_eq!(pack.items()[0].tiers, ["compliance", "security"]);
 }
 
 /// A workbook as rows of cell texts per sheet, so a test can break one cell.

@@ -146,3 +146,37 @@ fn the_csv_and_xlsx_registers_end_with_where_each_answer_came_from_and_its_state
         "the filter covers the two new columns"
     );
 }
+
+#[test]
+fn the_html_says_each_linked_answer_s_source_and_relationship_in_words_in_both_languages() {
+    let cases = [
+        (
+            common::options(),
+            "From {src} in “AEO readiness 2026” (",
+            "same requirement",
+        ),
+        (
+            fr(),
+            "Issue de {src} dans « AEO readiness 2026 » (",
+            "même exigence",
+        ),
+    ];
+    for (opts, from, equal_words) in &cases {
+        let (data, linked, _, _) = data(opts);
+        let html = String::from_utf8(render_data(&data, Format::Html, opts).unwrap()).unwrap();
+        assert!(!linked.items.is_empty());
+        for r in &linked.items {
+            let line = from.replace("{src}", &r.source_item);
+            assert!(html.contains(&line), "{}: no line {line}", opts.lang.code());
+        }
+        assert!(html.contains(equal_words), "{}", opts.lang.code());
+        // The relationship reads as words, never as the mapping file's slug.
+        for slug in ["(equal)", "(subset)", "(superset)", "(intersects)"] {
+            assert!(
+                !html.contains(slug),
+                "{}: {slug} in the HTML",
+                opts.lang.code()
+            );
+        }
+    }
+}

@@ -156,11 +156,15 @@ pub(crate) fn open(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Wor
 
 /// The assessment with its scores, verdict and gaps, for the dashboard.
 #[tauri::command]
-pub async fn dashboard(state: State<'_, AppState>, id: String) -> CmdResult<Dashboard> {
+pub async fn dashboard(
+    state: State<'_, AppState>,
+    id: String,
+    lang: Option<String>,
+) -> CmdResult<Dashboard> {
     state
         .run(move |s, _| {
             Ok(Dashboard {
-                scorecard: safe_app::assess::scorecard(s, &id)?,
+                scorecard: safe_app::assess::scorecard_in(s, &id, lang.as_deref())?,
                 assessment: s.assessment(&id)?,
             })
         })

@@ -27,12 +27,20 @@ pub async fn compare_assessments(
     state: State<'_, AppState>,
     a: String,
     b: String,
+    lang: Option<String>,
 ) -> CmdResult<Comparison> {
-    state.run(move |s, _| compare(s, &a, &b)).await
+    state
+        .run(move |s, _| compare(s, &a, &b, lang.as_deref()))
+        .await
 }
 
-pub(crate) fn compare(s: &mut Store, a: &str, b: &str) -> CmdResult<Comparison> {
-    Ok(safe_app::family::compare(s, a, b)?)
+pub(crate) fn compare(
+    s: &mut Store,
+    a: &str,
+    b: &str,
+    lang: Option<&str>,
+) -> CmdResult<Comparison> {
+    Ok(safe_app::family::compare(s, a, b, lang)?)
 }
 
 /// The scores per section over time of `id`'s family; `None` while it has fewer than
@@ -41,10 +49,11 @@ pub(crate) fn compare(s: &mut Store, a: &str, b: &str) -> CmdResult<Comparison> 
 pub async fn organisation_trend(
     state: State<'_, AppState>,
     id: String,
+    lang: Option<String>,
 ) -> CmdResult<Option<Trend>> {
-    state.run(move |s, _| trend(s, &id)).await
+    state.run(move |s, _| trend(s, &id, lang.as_deref())).await
 }
 
-pub(crate) fn trend(s: &mut Store, id: &str) -> CmdResult<Option<Trend>> {
-    Ok(safe_app::family::family_trend(s, id)?)
+pub(crate) fn trend(s: &mut Store, id: &str, lang: Option<&str>) -> CmdResult<Option<Trend>> {
+    Ok(safe_app::family::family_trend(s, id, lang)?)
 }

@@ -310,14 +310,14 @@ mod sharing {
 
         // Given newest first, still compared oldest first.
         let c = st
-            .run_now(|s, _| compare::compare(s, &second.id, &first.id))
+            .run_now(|s, _| compare::compare(s, &second.id, &first.id, None))
             .expect("compared");
         assert_eq!(c.before.id, first.id);
         assert_eq!(c.gaps_closed.len(), 1);
         assert_eq!(c.gaps_closed[0].item_id, "AEO.A.01");
 
         assert!(
-            st.run_now(|s, _| compare::trend(s, &first.id))
+            st.run_now(|s, _| compare::trend(s, &first.id, None))
                 .expect("trend")
                 .is_none(),
             "two assessments make no trend"
@@ -328,7 +328,7 @@ mod sharing {
         })
         .expect("duplicated");
         let t = st
-            .run_now(|s, _| compare::trend(s, &first.id))
+            .run_now(|s, _| compare::trend(s, &first.id, None))
             .expect("trend")
             .expect("three assessments");
         assert_eq!(t.assessments.len(), 3);

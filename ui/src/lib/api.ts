@@ -68,7 +68,8 @@ export const api = {
   listDeletedAssessments: () => call<DeletedAssessment[]>('list_deleted_assessments'),
   /** The workspace, with the pack's texts in `lang` where the pack has them. */
   openAssessment: (id: string, lang: string) => call<Workspace>('open_assessment', { id, lang }),
-  dashboard: (id: string) => call<Dashboard>('dashboard', { id }),
+  /** Scores, verdict and gaps, group titles in `lang` where the pack has them. */
+  dashboard: (id: string, lang: string) => call<Dashboard>('dashboard', { id, lang }),
 
   saveAnswer: (id: string, itemId: string, input: AnswerInput) =>
     call<Saved>('save_answer', { id, itemId, input }),
@@ -114,9 +115,11 @@ export const api = {
   /** Other assessments of the same organisation and catalogue, newest first. */
   comparable: (id: string) => call<Peers>('comparable', { id }),
   /** Compares two assessments, the older one first whatever the order given. */
-  compareAssessments: (a: string, b: string) => call<Comparison>('compare_assessments', { a, b }),
+  compareAssessments: (a: string, b: string, lang: string) =>
+    call<Comparison>('compare_assessments', { a, b, lang }),
   /** Scores per section over time; null when the organisation has fewer than three. */
-  organisationTrend: (id: string) => call<Trend | null>('organisation_trend', { id }),
+  organisationTrend: (id: string, lang: string) =>
+    call<Trend | null>('organisation_trend', { id, lang }),
 
   // Catalogues and the crosswalk (desk-packs).
   /** Every pack (built-in and own) and the refused files, titles in `lang`. */

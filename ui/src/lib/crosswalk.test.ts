@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Coverage, CoverageItem, Derived, Linked } from './bindings';
-import { byState, confirmable, linkCounts, sideBySide, toAnswer } from './crosswalk';
+import { byState, confirmable, linkCounts, linkMarks, sideBySide, toAnswer } from './crosswalk';
 import { input } from './fixtures';
 
 function derived(itemId: string, over: Partial<Derived> = {}): Derived {
@@ -39,6 +39,23 @@ describe('a linked assessment', () => {
     ]);
     expect(linkCounts(l)).toEqual({ total: 5, toConfirm: 2, diverged: 1 });
     expect(linkCounts(null)).toEqual({ total: 0, toConfirm: 0, diverged: 0 });
+  });
+
+  it('marks in the navigator only the suggestions and the diverged answers', () => {
+    const marks = linkMarks(
+      linked([
+        derived('A'),
+        derived('B', { state: 'suggested', answer: null }),
+        derived('C', { state: 'diverged', sourceNow: input('not-met') }),
+        derived('E', { state: 'confirmed' }),
+        derived('F', { state: 'changed' }),
+      ]),
+    );
+    expect([...marks]).toEqual([
+      ['B', 'suggested'],
+      ['C', 'diverged'],
+    ]);
+    expect(linkMarks(null).size).toBe(0);
   });
 
   it('offers Confirm on a suggestion, a diverged and a carried answer only', () => {

@@ -19,6 +19,18 @@ export function linkCounts(linked: Linked | null): LinkCounts {
   };
 }
 
+/** What the navigator marks on an item that came through the link: a suggestion still to confirm
+ * or a diverged answer. Other states need nothing from the user and get no mark. */
+export type LinkMark = 'suggested' | 'diverged';
+
+export function linkMarks(linked: Linked | null): Map<string, LinkMark> {
+  const out = new Map<string, LinkMark>();
+  for (const d of linked?.items ?? []) {
+    if (d.state === 'suggested' || d.state === 'diverged') out.set(d.itemId, d.state);
+  }
+  return out;
+}
+
 /** Whether the note offers a Confirm button: a suggestion, a diverged or a carried answer. */
 export function confirmable(d: Derived): boolean {
   return d.state === 'suggested' || d.state === 'diverged' || d.state === 'carried';

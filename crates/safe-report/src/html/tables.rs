@@ -310,13 +310,8 @@ pub(super) fn answers(h: &mut String, d: &ReportData, lang: Lang) {
                 notes.push(format!("<i>{}</i>", esc(T::CarriedOver.get(lang))));
             }
             if let Some((l, row)) = crate::link_texts::row(d, &r.item_id) {
-                let from = T::LinkedFrom
-                    .get(lang)
-                    .replace("{item}", &row.source_item)
-                    .replace("{title}", &l.source_title)
-                    .replace("{relationship}", row.relationship.slug());
-                let state = crate::link_texts::state(lang, row.state);
-                notes.push(format!("<i>{}: {}</i>", esc(&from), esc(state)));
+                let line = crate::link_texts::line(lang, l, row);
+                notes.push(format!("<i>{}</i>", esc(&line)));
             }
             let reference = if r.provenance_label.is_empty() {
                 esc(&r.reference)

@@ -1,11 +1,14 @@
 //! The one translation table of the report: every fixed string of every format, in English and
 //! French. A string is looked up with [`T::get`]; placeholders such as `{score}` are filled with
-//! [`fill`]. The `table!` macro makes a missing translation a compile error.
+//! [`fill`]. The `table!` macro makes a missing translation a compile error. Dates, numbers and
+//! sizes are written in `format`, the labels of the core's enums in `labels`.
 
-use chrono::{Datelike, NaiveDate};
-use safe_core::catalogue::{Criticality, Profile};
-use safe_core::model::{Priority, Status};
-use safe_core::scoring::Readiness;
+mod format;
+mod labels;
+
+pub use format::{file_size, iso, long_date, percent, short_date};
+pub use labels::{criticality, priority, profile, readiness, status};
+
 use serde::{Deserialize, Serialize};
 
 /// The language of a report.
@@ -181,7 +184,6 @@ table! {
     Unassigned => "Unassigned", "Non attribué";
     NoTargetDate => "No target date", "Sans échéance";
     CarriedOver => "carried over, not yet confirmed", "reprise, non encore confirmée";
-    LinkedFrom => "from {item} of “{title}” ({relationship})", "de {item} de « {title} » ({relationship})";
     LinkCarried => "counted, not yet confirmed", "comptée, non encore confirmée";
     LinkSuggested => "suggestion, not counted until confirmed", "suggestion, non comptée avant confirmation";
     LinkConfirmed => "confirmed", "confirmée";
@@ -321,153 +323,10 @@ pub fn fill(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
     s
 }
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// A date in words: `5 March 2026`, `5 mars 2026`.
-pub fn long_date(lang: Lang, d: NaiveDate) -> String {
-    let months = match lang {
-        Lang::En => &MONTHS_EN,
-        Lang::Fr => &MONTHS_FR,
-    };
-    let month = months.get(d.month0() as usize).copied().unwrap_or("");
-    let day = match (lang, d.day()) {
-        (Lang::Fr, 1) => "1er".to_string(),
-        (_, n) => n.to_string(),
-    };
-    format!("{day} {month} {}", d.year())
-}
-
-/// A short date for tables: `27 Feb 2026`, `27 févr. 2026`.
-pub fn short_date(lang: Lang, d: NaiveDate) -> String {
-    const EN: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    const FR: [&str; 12] = [
-        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
-        "déc.",
-    ];
-    let months = match lang {
-        Lang::En => &EN,
-        Lang::Fr => &FR,
-    };
-    let month = months.get(d.month0() as usize).copied().unwrap_or("");
-    format!("{}\u{a0}{month}\u{a0}{}", d.day(), d.year())
-}
-
-/// A percentage without decimals (`72 %` in French, `72%` in English), or `n/a`.
-pub fn percent(lang: Lang, v: Option<f64>) -> String {
-    match v {
-        None => T::NotScored.get(lang).to_string(),
-        Some(v) => match lang {
-            Lang::En => format!("{}%", v.round()),
-            Lang::Fr => format!("{}\u{a0}%", v.round()),
-        },
-    }
-}
-
-/// A file size in bytes, KB or MB.
-pub fn file_size(lang: Lang, bytes: u64) -> String {
-    let (unit_k, unit_m, unit_b) = match lang {
-        Lang::En => ("KB", "MB", "bytes"),
-        Lang::Fr => ("Ko", "Mo", "octets"),
-    };
-    let s = if bytes < 1024 {
-        format!("{bytes} {unit_b}")
-    } else if bytes < 1024 * 1024 {
-        format!("{:.1} {unit_k}", bytes as f64 / 1024.0)
-    } else {
-        format!("{:.1} {unit_m}", bytes as f64 / (1024.0 * 1024.0))
-    };
-    match lang {
-        Lang::En => s,
-        Lang::Fr => s.replace('.', ","),
-    }
-}
-
-/// The label of a status; `None` is unanswered.
-pub fn status(lang: Lang, s: Option<Status>) -> &'static str {
-    match s {
-        None => T::Unanswered.get(lang),
-        Some(Status::Met) => T::Met.get(lang),
-        Some(Status::PartiallyMet) => T::PartiallyMet.get(lang),
-        Some(Status::NotMet) => T::NotMet.get(lang),
-        Some(Status::NotApplicable) => T::NotApplicable.get(lang),
-    }
-}
-
-/// The label of a criticality.
-pub fn criticality(lang: Lang, c: Criticality) -> &'static str {
-    match c {
-        Criticality::Critical => T::Critical.get(lang),
-        Criticality::Major => T::Major.get(lang),
-        Criticality::Minor => T::Minor.get(lang),
-    }
-}
-
-/// The label of a priority, or an empty string.
-pub fn priority(lang: Lang, p: Option<Priority>) -> &'static str {
-    match p {
-        None => "",
-        Some(Priority::High) => T::High.get(lang),
-        Some(Priority::Medium) => T::Medium.get(lang),
-        Some(Priority::Low) => T::Low.get(lang),
-    }
-}
-
-/// The label of a readiness verdict.
-pub fn readiness(lang: Lang, r: Readiness) -> &'static str {
-    match r {
-        Readiness::NotReady => T::NotReady.get(lang),
-        Readiness::Incomplete => T::Incomplete.get(lang),
-        Readiness::ReadyWithActions => T::ReadyWithActions.get(lang),
-        Readiness::Ready => T::Ready.get(lang),
-    }
-}
-
-/// The label of a profile.
-pub fn profile(lang: Lang, p: Profile) -> &'static str {
-    match p {
-        Profile::Trader => T::ProfileTrader.get(lang),
-        Profile::Customs => T::ProfileCustoms.get(lang),
-    }
-}
-
-/// An ISO date, or an empty string.
-pub fn iso(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn every_string_exists_in_both_languages_with_the_same_placeholders() {
