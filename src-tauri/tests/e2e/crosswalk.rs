@@ -216,19 +216,6 @@ async fn crosswalk_scenario() {
     );
 }
 
-/// Clicks an element after scrolling it to the middle of the window: scrolled into view at the
-/// top edge, WebDriver's click would land on the sticky top bar.
-async fn click_centered(c: &Client, css: &str) {
-    find(c, css).await;
-    c.execute(
-        "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
-        vec![serde_json::Value::String(css.to_string())],
-    )
-    .await
-    .expect("scroll");
-    click(c, css).await;
-}
-
 /// A SAFE AEO assessment and an EU AEO (AEOS) one started from it, one source answer changed
 /// since (EU.3.1.01 diverged): straight into the database, as the command line would.
 fn seed_linked(db: &std::path::Path) {

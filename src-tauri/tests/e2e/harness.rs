@@ -279,6 +279,19 @@ pub async fn click(c: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
+/// Clicks an element after scrolling it to the middle of the window: scrolled into view at the
+/// top edge, WebDriver's click would land on the sticky top bar.
+pub async fn click_centered(c: &Client, css: &str) {
+    find(c, css).await;
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
+        vec![serde_json::Value::String(css.to_string())],
+    )
+    .await
+    .expect("scroll");
+    click(c, css).await;
+}
+
 /// Types into an element.
 pub async fn type_into(c: &Client, css: &str, text: &str) {
     find(c, css)

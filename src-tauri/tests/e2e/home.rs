@@ -11,9 +11,12 @@ use super::{APP, LIMIT};
 use crate::harness::*;
 
 const COUNT: usize = 60;
+/// The first (oldest) ones are in the bin.
+const DELETED: usize = 2;
 
 /// `COUNT` trader assessments, one a day, the last three of "Acme Trading Ltd" (the others of
-/// "Nordic Cargo 0..4"), each with a few more answers than the one before.
+/// "Nordic Cargo 0..4"), each with a few more answers than the one before; the first
+/// `DELETED` deleted.
 fn seed(db: &std::path::Path) {
     let lib = Library::builtin().expect("built-in packs");
     std::fs::create_dir_all(db.parent().expect("folder")).expect("data folder");
@@ -51,6 +54,9 @@ fn seed(db: &std::path::Path) {
             store
                 .save_answer(&id, &item.id, &AnswerInput::status(status), &stamp)
                 .expect("answer");
+        }
+        if i < DELETED {
+            store.delete_assessment(&id, &stamp).expect("delete");
         }
     }
 }
@@ -90,10 +96,36 @@ async fn home_scenario() {
     screenshot(&c, &ready("home"), "h1-home-paged").await;
     click(&c, &tid("show-more")).await;
     until("every card to be shown", || async {
-        cards(&c).await == COUNT
+        cards(&c).await == COUNT - DELETED
     })
     .await;
     assert!(!has(&c, "show-more").await, "nothing more to show");
+
+    // The bin lists the deleted ones with when they were deleted; Restore brings one back.
+    assert!(
+        text(&c, &tid("open-bin"))
+            .await
+            .contains(&DELETED.to_string())
+    );
+    click_centered(&c, &tid("open-bin")).await;
+    find(&c, &tid("bin-list")).await;
+    let rows = c
+        .find_all(Locator::Css(&tid("bin-row")))
+        .await
+        .expect("rows");
+    assert_eq!(rows.len(), DELETED);
+    screenshot(&c, &tid("bin-list"), "h4-bin").await;
+    click(&c, &tid("bin-restore")).await;
+    until("the restored card", || async {
+        cards(&c).await == COUNT - DELETED + 1
+    })
+    .await;
+    click(&c, &tid("bin-close")).await;
+    assert!(
+        text(&c, &tid("open-bin"))
+            .await
+            .contains(&(DELETED - 1).to_string())
+    );
 
     // The filter looks in the organisation; nothing found says so.
     type_into(&c, &tid("home-filter"), "acme").await;
