@@ -323,6 +323,18 @@ pub fn fill(lang: Lang, key: T, args: &[(&str, &str)]) -> String {
     s
 }
 
+/// The `{name}` placeholders of a string, sorted: a translation must have the same.
+#[cfg(test)]
+pub(crate) fn placeholders(s: &str) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|p| p.split_once('}').map(|(h, _)| h.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,18 +349,9 @@ mod tests {
                 "{} is empty",
                 key.name()
             );
-            let holes = |s: &str| {
-                let mut v: Vec<String> = s
-                    .split('{')
-                    .skip(1)
-                    .filter_map(|p| p.split_once('}').map(|(h, _)| h.to_string()))
-                    .collect();
-                v.sort();
-                v
-            };
             assert_eq!(
-                holes(en),
-                holes(fr),
+                placeholders(en),
+                placeholders(fr),
                 "placeholders differ in {}",
                 key.name()
             );

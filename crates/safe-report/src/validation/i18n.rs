@@ -153,15 +153,7 @@ mod tests {
 
     #[test]
     fn every_string_exists_in_both_languages_with_the_same_placeholders() {
-        let holes = |s: &str| {
-            let mut v: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|p| p.split_once('}').map(|(h, _)| h.to_string()))
-                .collect();
-            v.sort();
-            v
-        };
+        let holes = crate::i18n::placeholders;
         for key in V::ALL {
             let (en, fr) = (key.get(Lang::En), key.get(Lang::Fr));
             assert!(
