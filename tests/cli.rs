@@ -14,6 +14,7 @@ mod rebase;
 mod refusals;
 mod review;
 mod review_report;
+mod review_tiers;
 mod review_trader;
 mod tiers;
 

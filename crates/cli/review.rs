@@ -326,12 +326,17 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             let app = store.resolve_application(&app)?;
             let view = store.application_view(&app)?;
             let pack = store.pack(&view.application.pack_id, &view.application.pack_version)?;
-            print::application(&view, &pack, safe_app::today(), json);
+            let labels = safe_app::review_view::application_labels(&store, &view.application)?;
+            print::application(&view, &pack, &labels, safe_app::today(), json);
             Ok(())
         }
         ReviewCmd::List { json } => {
             let store = Store::open(db)?;
-            print::queue(&store.applications()?, safe_app::today(), json);
+            print::queue(
+                &safe_app::review_view::queue(&store)?,
+                safe_app::today(),
+                json,
+            );
             Ok(())
         }
         ReviewCmd::Decide(d) => {

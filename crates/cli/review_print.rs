@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use safe_app::review::Attached;
-use safe_app::review_view;
+use safe_app::review_view::{self, Label, Labels, QueueEntry};
 use safe_core::catalogue::Pack;
 use safe_core::review::{AppState, Deadlines};
-use safe_core::store::{Application, ApplicationView, Opening, QueueRow};
+use safe_core::store::{Application, ApplicationView, Opening};
 
 fn print_json(v: &serde_json::Value) {
     outln!(
@@ -113,28 +113,64 @@ fn change_line(c: &safe_core::review::ItemDiff) -> String {
     format!("{}: {}", c.item_id, parts.join("; "))
 }
 
-pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: bool) {
+/// `name (id), ...`, or `-` for none.
+fn named(labels: &[Label]) -> String {
+    if labels.is_empty() {
+        return "-".into();
+    }
+    labels
+        .iter()
+        .map(|l| {
+            if l.name == l.id {
+                l.id.clone()
+            } else {
+                format!("{} ({})", l.name, l.id)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The roles and tiers by name, added to an application's JSON (additive fields).
+fn labels_json(v: &mut serde_json::Value, l: &Labels) {
+    v["roleLabels"] = serde_json::to_value(&l.roles).unwrap_or_default();
+    v["tierLabels"] = serde_json::to_value(&l.tiers).unwrap_or_default();
+}
+
+pub fn application(
+    v: &ApplicationView,
+    pack: &Pack,
+    labels: &Labels,
+    today: NaiveDate,
+    json: bool,
+) {
     let a = &v.application;
     if json {
         let mut doc = serde_json::to_value(v).unwrap_or_default();
         doc["schema"] = "safe-assess.review-application/1".into();
         doc["deadlines"] = deadlines_json(a, &v.deadlines, today);
+        labels_json(&mut doc["application"], labels);
         print_json(&doc);
         return;
     }
     let (accept, decide) = clocks(a, &v.deadlines, today);
     outln!("Application {}  [{}]", a.id, a.state.slug());
     outln!(
-        "  Applicant:   {}{}  roles: {}",
+        "  Applicant:   {}{}",
         a.applicant,
         if a.country.is_empty() {
             String::new()
         } else {
             format!(" ({})", a.country)
-        },
-        a.roles.join(", ")
+        }
     );
-    outln!("  Programme:   {} {}", a.pack_id, a.pack_version);
+    outln!("  Roles:       {}", named(&labels.roles));
+    outln!(
+        "  Programme:   {} {}  tiers: {}",
+        a.pack_id,
+        a.pack_version,
+        named(&labels.tiers)
+    );
     outln!(
         "  Submission:  {} (key {})  score {}  verdict {}",
         a.submission,
@@ -162,7 +198,7 @@ pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: boo
         v.accepted.iter().map(String::as_str).collect();
     outln!("Items:");
     for item in pack.items() {
-        if !item.applies_to(&a.roles) {
+        if !item.applies(&a.roles, &a.tiers) {
             continue;
         }
         let ans = answers.get(item.id.as_str());
@@ -225,13 +261,15 @@ pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: boo
     }
 }
 
-pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
+pub fn queue(entries: &[QueueEntry], today: NaiveDate, json: bool) {
     if json {
-        let list: Vec<serde_json::Value> = rows
+        let list: Vec<serde_json::Value> = entries
             .iter()
-            .map(|r| {
+            .map(|e| {
+                let r = &e.row;
                 let mut v = serde_json::to_value(r).unwrap_or_default();
                 v["deadlines"] = deadlines_json(&r.application, &r.deadlines, today);
+                labels_json(&mut v, &e.labels);
                 v
             })
             .collect();
@@ -240,18 +278,19 @@ pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
         );
         return;
     }
-    if rows.is_empty() {
+    if entries.is_empty() {
         outln!(
             "No applications yet. Open a submission with: safe-assess review open FILE.safeassess"
         );
         return;
     }
     outln!(
-        "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  DECIDE",
+        "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  DECIDE",
         "ID",
         "APPLICANT",
         "CC",
         "PROGRAMME",
+        "TIERS",
         "STATE",
         "SUB",
         "SCORE",
@@ -259,15 +298,28 @@ pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
         "OPEN",
         "ACCEPT"
     );
-    for r in rows {
+    for e in entries {
+        let r = &e.row;
         let a = &r.application;
         let (accept, decide) = clocks(a, &r.deadlines, today);
+        // The tiers' short names: `AEOC – Customs simplifications` shows as `AEOC`.
+        let tiers: Vec<&str> = e
+            .labels
+            .tiers
+            .iter()
+            .map(|t| t.name.split(" – ").next().unwrap_or(&t.name))
+            .collect();
         outln!(
-            "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  {}",
+            "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  {}",
             a.id.get(..8).unwrap_or(&a.id),
             a.applicant.chars().take(24).collect::<String>(),
             a.country,
             a.pack_id,
+            if tiers.is_empty() {
+                "-".to_string()
+            } else {
+                tiers.join("+")
+            },
             a.state.slug(),
             a.submission,
             a.score

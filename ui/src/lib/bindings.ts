@@ -1931,6 +1931,10 @@ country: string,
  */
 roles: Array<string>, 
 /**
+ * The programme tiers applied for (ids of the pack's tiers; empty for a pack without tiers).
+ */
+tiers: Array<string>, 
+/**
  * Pack id.
  */
 packId: string, 
@@ -2065,6 +2069,10 @@ country: string,
  */
 roles: Array<string>, 
 /**
+ * The programme tiers applied for (ids of the pack's tiers; empty for a pack without tiers).
+ */
+tiers: Array<string>, 
+/**
  * Pack id.
  */
 packId: string, 
@@ -2183,6 +2191,26 @@ acceptDaysLeft: number | null,
  */
 decideDaysLeft: number | null, };
 
+export type Label = { 
+/**
+ * The id (`freight-forwarder`, `aeoc`).
+ */
+id: string, 
+/**
+ * Its name (the id itself when neither the role list nor the pack knows it).
+ */
+name: string, };
+
+export type Labels = { 
+/**
+ * The trader's roles (from the role list).
+ */
+roles: Array<Label>, 
+/**
+ * The programme tiers applied for (from the pack).
+ */
+tiers: Array<Label>, };
+
 export type QueueEntry = { 
 /**
  * The application, its deadlines and open remarks.
@@ -2191,7 +2219,11 @@ row: QueueRow,
 /**
  * Days left to each deadline.
  */
-clocks: Clocks, };
+clocks: Clocks, 
+/**
+ * Its roles and tiers by name.
+ */
+labels: Labels, };
 
 export type ApplicationScreen = { 
 /**
@@ -2206,6 +2238,10 @@ deadlines: Deadlines,
  * Days left to them.
  */
 clocks: Clocks, 
+/**
+ * Its roles and tiers by name.
+ */
+labels: Labels, 
 /**
  * The assessment as last submitted.
  */

@@ -14,6 +14,7 @@ function entry(
         applicant,
         country: over.country ?? 'FR',
         roles: ['importer'],
+        tiers: [],
         packId: 'wco-safe-aeo-trader',
         packVersion: '2025.1',
         state: over.state ?? 'received',
@@ -32,6 +33,7 @@ function entry(
       openRemarks: over.remarks ?? 0,
     },
     clocks: { acceptDaysLeft: over.accept === undefined ? 10 : over.accept, decideDaysLeft: over.decide ?? null },
+    labels: { roles: [{ id: 'importer', name: 'Importer' }], tiers: [] },
   };
 }
 

@@ -8,6 +8,8 @@
 mod open;
 mod read;
 mod record;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -66,6 +68,8 @@ pub struct Application {
     pub country: String,
     /// The trader's roles.
     pub roles: Vec<String>,
+    /// The programme tiers applied for (ids of the pack's tiers; empty for a pack without tiers).
+    pub tiers: Vec<String>,
     /// Pack id.
     pub pack_id: String,
     /// Pack version.
@@ -182,7 +186,7 @@ pub struct QueueRow {
 
 pub(super) const APP_COLUMNS: &str = "id, origin_id, applicant, country, roles, pack_id, pack_version, state, \
     submission, fingerprint, received_on, accepted_on, accept_days, decide_days, score, verdict, \
-    decision, updated_at";
+    decision, updated_at, tiers";
 
 pub(super) fn conversion(i: usize, e: Error) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
@@ -222,6 +226,7 @@ pub(super) fn app_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Application> {
             .map(|d| Decision::parse(&d).map_err(|e| conversion(16, e)))
             .transpose()?,
         updated_at: parse_ts(&r.get::<_, String>(17)?)?,
+        tiers: serde_json::from_str(&r.get::<_, String>(18)?).unwrap_or_default(),
     })
 }
 

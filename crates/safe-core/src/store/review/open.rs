@@ -103,13 +103,13 @@ impl Store {
             if existing.is_none() {
                 tx.execute(
                     &format!("INSERT INTO applications ({APP_COLUMNS}, public_key) VALUES
-                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, NULL, ?11, ?12, ?13, ?14, NULL, ?15, ?16)"),
+                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, NULL, ?11, ?12, ?13, ?14, NULL, ?15, ?17, ?16)"),
                     params![
                         app_id, origin, a.organisation, a.country, json(&a.roles)?, r.pack.id,
                         r.pack.version, number, r.fingerprint,
                         r.today.format("%Y-%m-%d").to_string(),
                         r.accept_days, r.decide_days, score.overall.score, verdict, ts(stamp.at),
-                        r.public_key
+                        r.public_key, json(&a.tiers)?
                     ],
                 )?;
             } else {
@@ -117,10 +117,11 @@ impl Store {
                     "UPDATE applications SET applicant = ?2, country = ?3, roles = ?4, pack_version = ?5,
                        state = CASE WHEN state = 'received' THEN 'received' ELSE 'under-review' END,
                        submission = ?6, fingerprint = ?7, public_key = ?8, score = ?9, verdict = ?10,
-                       updated_at = ?11 WHERE id = ?1",
+                       updated_at = ?11, tiers = ?12 WHERE id = ?1",
                     params![
                         app_id, a.organisation, a.country, json(&a.roles)?, r.pack.version, number,
-                        r.fingerprint, r.public_key, score.overall.score, verdict, ts(stamp.at)
+                        r.fingerprint, r.public_key, score.overall.score, verdict, ts(stamp.at),
+                        json(&a.tiers)?
                     ],
                 )?;
             }

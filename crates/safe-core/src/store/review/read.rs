@@ -59,7 +59,7 @@ impl Store {
                 Ok(QueueRow {
                     deadlines: application.deadlines(),
                     application,
-                    open_remarks: r.get(18)?,
+                    open_remarks: r.get(19)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

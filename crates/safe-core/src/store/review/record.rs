@@ -19,8 +19,8 @@ fn start_review(tx: &Transaction<'_>, app: &Application, at: DateTime<Utc>) -> R
 }
 
 impl Store {
-    /// The application and its item `item_id`, refused when the item is not in the pack or does
-    /// not apply to the applicant's roles.
+    /// The application and its item `item_id`, refused when the item is not in the pack or is
+    /// not asked of the applicant's roles and tiers (the trader side's rule).
     fn review_item(&self, id: &str, item_id: &str) -> Result<Application> {
         let app = self.application(id)?;
         let pack = self.pack(&app.pack_id, &app.pack_version)?;
@@ -28,13 +28,7 @@ impl Store {
             what: "item",
             id: item_id.to_string(),
         })?;
-        if !item.applies_to(&app.roles) {
-            return Err(Error::invalid(format!(
-                "item {item_id} does not apply to this application's roles ({}); it is for: {}",
-                app.roles.join(", "),
-                item.roles.join(", ")
-            )));
-        }
+        crate::store::answers::check_asked(item, &app.roles, &app.tiers, "application")?;
         if app.state == AppState::Decided {
             return Err(Error::invalid(format!(
                 "application {id} is decided: nothing more can be recorded until a new submission"
