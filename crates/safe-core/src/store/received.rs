@@ -248,10 +248,12 @@ impl Store {
     }
 
     /// Attaches a customs review to assessment `id`, signed by key `fingerprint` (`public_key`
-    /// hex). The first review pins the key for the application (trust on first use); a review
-    /// for another application, of an older submission, not newer than the one attached, of a
-    /// submission not made, or signed by another key is refused and nothing changes. Returns true
-    /// when the key was trusted now, for the first time.
+    /// hex). The first review pins the key for the application (trust on first use); a later
+    /// one signed by another key is accepted only when that key was trusted by name (it is then
+    /// pinned instead), one signed by an untrusted key never ([`super::keys::judge`]); a review
+    /// for another application, of an older submission, not newer than the one attached, or of a
+    /// submission not made is refused too, and nothing changes. Returns true when the key was
+    /// trusted now, for the first time.
     pub fn attach_review(
         &mut self,
         id: &str,
@@ -276,16 +278,11 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        if let Some((app, key, sub, at)) = &before {
+        if let Some((app, _, sub, at)) = &before {
             if *app != doc.application_id {
                 return Err(Error::Mismatch(format!(
                     "the review is for customs application {}, but assessment {id} is application {app}",
                     doc.application_id
-                )));
-            }
-            if key != fingerprint {
-                return Err(Error::Mismatch(format!(
-                    "the review is signed by key {fingerprint}, not by key {key} trusted for application {app}"
                 )));
             }
             if doc.submission < *sub {
@@ -301,6 +298,12 @@ impl Store {
                 )));
             }
         }
+        super::keys::judge(
+            &self.conn,
+            &doc.application_id,
+            fingerprint,
+            before.as_ref().map(|b| b.1.as_str()),
+        )?;
         let doc_json = serde_json::to_string(doc)
             .map_err(|e| Error::invalid(format!("could not encode the review: {e}")))?;
         self.write(|tx| {
@@ -308,7 +311,8 @@ impl Store {
                 "INSERT INTO received_reviews (assessment_id, application_id, fingerprint, public_key, submission, exported_at, state, doc, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (assessment_id) DO UPDATE SET submission = excluded.submission, exported_at = excluded.exported_at,
-                   state = excluded.state, doc = excluded.doc, imported_at = excluded.imported_at",
+                   state = excluded.state, doc = excluded.doc, imported_at = excluded.imported_at,
+                   fingerprint = excluded.fingerprint, public_key = excluded.public_key",
                 params![id, doc.application_id, fingerprint, public_key, doc.submission, ts(doc.exported_at),
                     doc.state.slug(), doc_json, ts(stamp.at)],
             )?;

@@ -35,7 +35,8 @@ fn schema_8_gives_each_application_the_tiers_of_its_last_submission() {
     {
         let c = Connection::open(&path).unwrap();
         c.execute_batch(
-            "ALTER TABLE applications DROP COLUMN tiers; PRAGMA user_version = 7;
+            "ALTER TABLE trusted_keys DROP COLUMN untrusted_at;
+             ALTER TABLE applications DROP COLUMN tiers; PRAGMA user_version = 7;
              INSERT INTO packs (id, version, json, sha256, added_at) VALUES ('p', '1', '{}', '', '');",
         )
         .unwrap();
