@@ -13,6 +13,7 @@ mod packs;
 mod rebase;
 mod refusals;
 mod review;
+mod review_due;
 mod review_keys;
 mod review_report;
 mod review_tiers;

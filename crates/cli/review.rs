@@ -14,6 +14,8 @@ use crate::error::Result;
 #[path = "review_print.rs"]
 mod print;
 
+pub(crate) use print::due_text;
+
 /// `submit` arguments.
 #[derive(Debug, Args)]
 pub struct SubmitArgs {
@@ -66,6 +68,10 @@ pub enum ReviewCmd {
         /// For a new application: days to decide after accepting it.
         #[arg(long, value_name = "DAYS", default_value_t = safe_core::review::DEFAULT_DECIDE_DAYS)]
         decide_within: u32,
+        /// For a new application: days the trader has to answer a remark (unless `review mark
+        /// --due` gives a date).
+        #[arg(long, value_name = "DAYS", default_value_t = safe_core::review::DEFAULT_REMARK_DAYS)]
+        remark_within: u32,
         /// Largest evidence file accepted, in MB.
         #[arg(long, value_name = "MB", default_value_t = 50)]
         max_evidence_mb: u64,
@@ -85,6 +91,15 @@ pub enum ReviewCmd {
         /// query, evidence-missing or non-conformity.
         #[arg(long, value_name = "KIND")]
         kind: Option<String>,
+        /// The last day to answer the remark (default: the application's days to answer after
+        /// today).
+        #[arg(
+            long,
+            value_name = "YYYY-MM-DD",
+            requires = "remark",
+            conflicts_with = "accept"
+        )]
+        due: Option<String>,
     },
     /// Customs: close a remark.
     CloseRemark {
@@ -260,12 +275,14 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             accept_new_key,
             accept_within,
             decide_within,
+            remark_within,
             max_evidence_mb,
         } => {
             let opts = safe_app::review::OpenOptions {
                 accept_new_key,
                 accept_days: accept_within,
                 decide_days: decide_within,
+                remark_days: remark_within,
                 limits: safe_app::share::import_options(
                     Some(max_evidence_mb.saturating_mul(1024 * 1024)),
                     false,
@@ -284,8 +301,20 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             accept,
             remark,
             kind,
+            due,
         } => {
             let kind = kind.as_deref().map(RemarkKind::parse).transpose()?;
+            let due = due
+                .as_deref()
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+                        safe_core::Error::invalid(format!(
+                            "--due '{}' is not a date: use YYYY-MM-DD, e.g. 2026-04-30",
+                            d.chars().take(40).collect::<String>()
+                        ))
+                    })
+                })
+                .transpose()?;
             let mut store = Store::open(db)?;
             let app = store.resolve_application(&app)?;
             match (accept, remark, kind) {
@@ -294,8 +323,10 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
                     outln!("accepted {item}");
                 }
                 (false, Some(text), Some(kind)) => {
-                    let n = safe_app::review::remark(&mut store, &app, &item, kind, &text, &stamp)?;
-                    outln!("remark R{n} ({}) on {item}", kind.slug());
+                    let (n, due) = safe_app::review::remark_due(
+                        &mut store, &app, &item, kind, &text, due, &stamp,
+                    )?;
+                    outln!("remark R{n} ({}) on {item}, due {due}", kind.slug());
                 }
                 _ => {
                     return Err(safe_core::Error::invalid(

@@ -41,6 +41,20 @@ fn clocks(a: &Application, d: &Deadlines, today: NaiveDate) -> (String, String) 
     (accept, decide)
 }
 
+/// A remark's deadline in words: `due 2026-04-30, 12 days left`, `OVERDUE by 3 days` (open or
+/// answered remarks only), `no deadline`.
+pub(crate) fn due_text(
+    due: Option<NaiveDate>,
+    state: safe_core::review::RemarkState,
+    today: NaiveDate,
+) -> String {
+    match due {
+        None => "no deadline".into(),
+        Some(d) if state == safe_core::review::RemarkState::Closed => format!("due {d}"),
+        Some(d) => format!("due {d}, {}", left(safe_core::review::days_left(d, today))),
+    }
+}
+
 fn deadlines_json(a: &Application, d: &Deadlines, today: NaiveDate) -> serde_json::Value {
     let c = review_view::clocks(a, d, today);
     serde_json::json!({
@@ -150,6 +164,14 @@ pub fn application(
         doc["schema"] = "safe-assess.review-application/1".into();
         doc["deadlines"] = deadlines_json(a, &v.deadlines, today);
         labels_json(&mut doc["application"], labels);
+        for (i, r) in v.remarks.iter().enumerate() {
+            let n = r
+                .due
+                .filter(|_| r.state != safe_core::review::RemarkState::Closed)
+                .map(|d| safe_core::review::days_left(d, today));
+            doc["remarks"][i]["daysLeft"] = n.into();
+            doc["remarks"][i]["overdue"] = n.is_some_and(|n| n < 0).into();
+        }
         print_json(&doc);
         return;
     }
@@ -216,10 +238,11 @@ pub fn application(
         );
         for r in v.remarks.iter().filter(|r| r.item_id == item.id) {
             outln!(
-                "      R{} [{}, {}] {}{}",
+                "      R{} [{}, {}; {}] {}{}",
                 r.number,
                 r.kind.slug(),
                 r.state.slug(),
+                due_text(r.due, r.state, today),
                 r.text,
                 if r.response.is_empty() {
                     String::new()
@@ -230,6 +253,25 @@ pub fn application(
         }
         for f in v.findings.iter().filter(|f| f.item_id == item.id) {
             outln!("      on site ({}): {}", f.at.format("%Y-%m-%d"), f.text);
+        }
+    }
+    let mut open: Vec<&safe_core::review::Remark> = v
+        .remarks
+        .iter()
+        .filter(|r| r.state != safe_core::review::RemarkState::Closed)
+        .collect();
+    open.sort_by_key(|r| safe_core::review::deadline_order(r.state, r.due, r.number));
+    if !open.is_empty() {
+        outln!("Open remarks, nearest deadline first:");
+        for r in open {
+            outln!(
+                "  R{} {} [{}, {}; {}]",
+                r.number,
+                r.item_id,
+                r.kind.slug(),
+                r.state.slug(),
+                due_text(r.due, r.state, today)
+            );
         }
     }
     for s in v.submissions.iter().skip(1) {
@@ -354,13 +396,17 @@ pub fn attached(a: &Attached) {
             .filter(|r| r.state != safe_core::review::RemarkState::Closed)
             .count()
     );
-    for r in &d.remarks {
+    let mut remarks: Vec<&safe_core::review::Remark> = d.remarks.iter().collect();
+    remarks.sort_by_key(|r| safe_core::review::deadline_order(r.state, r.due, r.number));
+    let today = safe_app::today();
+    for r in remarks {
         outln!(
-            "  R{} {} [{}, {}]: {}",
+            "  R{} {} [{}, {}; {}]: {}",
             r.number,
             r.item_id,
             r.kind.slug(),
             r.state.slug(),
+            due_text(r.due, r.state, today),
             r.text
         );
     }

@@ -381,6 +381,7 @@ mod tests {
             accepted_on,
             accept_days: 30,
             decide_days: 120,
+            remark_days: 30,
             score: None,
             verdict: None,
             decision: None,

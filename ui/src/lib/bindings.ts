@@ -1771,7 +1771,11 @@ raisedIn: number,
 /**
  * The trader's last answer.
  */
-response: string, };
+response: string, 
+/**
+ * The last day to answer it (none in a review file of version 1).
+ */
+due: string | null, };
 
 export type Finding = { 
 /**
@@ -1971,6 +1975,10 @@ acceptDays: number,
  */
 decideDays: number, 
 /**
+ * Days the trader has to answer a remark (unless the validator gives a date).
+ */
+remarkDays: number, 
+/**
  * Score at the last submission.
  */
 score: number | null, 
@@ -2109,6 +2117,10 @@ acceptDays: number,
  */
 decideDays: number, 
 /**
+ * Days the trader has to answer a remark (unless the validator gives a date).
+ */
+remarkDays: number, 
+/**
  * Score at the last submission.
  */
 score: number | null, 
@@ -2153,7 +2165,11 @@ response: string,
 /**
  * When the answer was written.
  */
-respondedAt: string | null, };
+respondedAt: string | null, 
+/**
+ * The last day to answer it (none when the review file, of version 1, gave none).
+ */
+due: string | null, };
 
 export type ReceivedReview = { 
 /**

@@ -56,6 +56,7 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/007_trusted_keys.sql")),
     M::up(include_str!("../../migrations/008_application_tiers.sql")),
     M::up(include_str!("../../migrations/009_untrusted_keys.sql")),
+    M::up(include_str!("../../migrations/010_remark_deadlines.sql")),
 ];
 
 /// The schema version this build writes.

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
@@ -33,6 +33,8 @@ pub struct ReceivedRemark {
     pub response: String,
     /// When the answer was written.
     pub responded_at: Option<DateTime<Utc>>,
+    /// The last day to answer it (none when the review file, of version 1, gave none).
+    pub due: Option<NaiveDate>,
 }
 
 /// The customs review attached to an assessment.
@@ -207,7 +209,7 @@ impl Store {
         let remarks = self
             .conn
             .prepare_cached(
-                "SELECT number, item_id, kind, text, state, response, responded_at FROM received_remarks
+                "SELECT number, item_id, kind, text, state, response, responded_at, due_on FROM received_remarks
                  WHERE assessment_id = ?1 ORDER BY number",
             )?
             .query_map([id], |r| {
@@ -227,6 +229,7 @@ impl Store {
                         .get::<_, Option<String>>(6)?
                         .map(|s| parse_ts(&s))
                         .transpose()?,
+                    due: super::parse_day(r.get(7)?)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -319,12 +322,13 @@ impl Store {
             super::keys::used(tx, fingerprint, public_key, stamp.at)?;
             for r in &doc.remarks {
                 tx.execute(
-                    "INSERT INTO received_remarks (assessment_id, number, item_id, kind, text, state, response)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    "INSERT INTO received_remarks (assessment_id, number, item_id, kind, text, state, response, due_on)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                      ON CONFLICT (assessment_id, number) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
-                       text = excluded.text, state = excluded.state,
+                       text = excluded.text, state = excluded.state, due_on = excluded.due_on,
                        response = CASE WHEN response = '' THEN excluded.response ELSE response END",
-                    params![id, r.number, r.item_id, r.kind.slug(), r.text, r.state.slug(), r.response],
+                    params![id, r.number, r.item_id, r.kind.slug(), r.text, r.state.slug(), r.response,
+                        r.due.map(|d| d.format("%Y-%m-%d").to_string())],
                 )?;
             }
             tx.execute("DELETE FROM answer_locks WHERE assessment_id = ?1", [id])?;

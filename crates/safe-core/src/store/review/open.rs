@@ -103,13 +103,13 @@ impl Store {
             if existing.is_none() {
                 tx.execute(
                     &format!("INSERT INTO applications ({APP_COLUMNS}, public_key) VALUES
-                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, NULL, ?11, ?12, ?13, ?14, NULL, ?15, ?17, ?16)"),
+                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, NULL, ?11, ?12, ?13, ?14, NULL, ?15, ?17, ?18, ?16)"),
                     params![
                         app_id, origin, a.organisation, a.country, json(&a.roles)?, r.pack.id,
                         r.pack.version, number, r.fingerprint,
                         r.today.format("%Y-%m-%d").to_string(),
                         r.accept_days, r.decide_days, score.overall.score, verdict, ts(stamp.at),
-                        r.public_key, json(&a.tiers)?
+                        r.public_key, json(&a.tiers)?, r.remark_days
                     ],
                 )?;
             } else {

@@ -1,6 +1,6 @@
 //! What the validator records: marks, remarks, on-site findings and decisions.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Application, json};
@@ -55,20 +55,26 @@ impl Store {
         })
     }
 
-    /// Raises a remark on an item (which is then no longer accepted); returns its number.
+    /// Raises a remark on an item (which is then no longer accepted), raised on the validator's
+    /// date `today` and due on `due`, or the application's days to answer after `today`; a due
+    /// date before `today` is refused. Returns its number and due date.
+    #[allow(clippy::too_many_arguments)]
     pub fn add_remark(
         &mut self,
         id: &str,
         item_id: &str,
         kind: RemarkKind,
         text: &str,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
         stamp: &crate::model::Stamp,
-    ) -> Result<u32> {
+    ) -> Result<(u32, NaiveDate)> {
         let text = text.trim();
         if text.is_empty() {
             return Err(Error::invalid("a remark needs a text (--remark TEXT)"));
         }
         let app = self.review_item(id, item_id)?;
+        let due = crate::review::remark_due(today, app.remark_days, due)?;
         self.write(|tx| {
             let n: u32 = tx.query_row(
                 "SELECT coalesce(max(number), 0) + 1 FROM review_remarks WHERE application_id = ?1",
@@ -76,16 +82,17 @@ impl Store {
                 |r| r.get(0),
             )?;
             tx.execute(
-                "INSERT INTO review_remarks (application_id, number, item_id, kind, text, state, raised_in, at, by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?8)",
-                params![id, n, item_id, kind.slug(), text, app.submission, ts(stamp.at), stamp.by],
+                "INSERT INTO review_remarks (application_id, number, item_id, kind, text, state, raised_in, at, by, due_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?9)",
+                params![id, n, item_id, kind.slug(), text, app.submission, ts(stamp.at), stamp.by,
+                    due.format("%Y-%m-%d").to_string()],
             )?;
             tx.execute(
                 "DELETE FROM review_marks WHERE application_id = ?1 AND item_id = ?2",
                 params![id, item_id],
             )?;
             start_review(tx, &app, stamp.at)?;
-            Ok(n)
+            Ok((n, due))
         })
     }
 
