@@ -172,6 +172,15 @@ pub enum ReviewCmd {
     /// Customs: the validation report of an application (PDF or HTML); trader: with
     /// --assessment, of the customs review attached to your assessment.
     Report(ReportArgs),
+    /// Customs: every action on an application (opened, accepted, remarks, findings,
+    /// decisions, exports), oldest first.
+    History {
+        /// Application id.
+        app: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Trader: attach a customs review file to the assessment it is for.
     Import {
         /// The .safereview file.
@@ -391,9 +400,9 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             Ok(())
         }
         ReviewCmd::Export { app, out, force } => {
-            let store = Store::open(db)?;
+            let mut store = Store::open(db)?;
             let app = store.resolve_application(&app)?;
-            let (doc, fp) = safe_app::review::export(&store, db, &app, &out, force, &stamp)?;
+            let (doc, fp) = safe_app::review::export(&mut store, db, &app, &out, force, &stamp)?;
             outln!(
                 "wrote the review of {app} (submission {}, {}, {} remarks) to {}, signed by key {fp}",
                 doc.submission,
@@ -426,6 +435,12 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             let app = store.resolve_application(&app)?;
             let plan = safe_app::review_plan::validation_plan(&store, &app, safe_app::today())?;
             print::plan(&plan, json);
+            Ok(())
+        }
+        ReviewCmd::History { app, json } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            print::history(&app, &safe_app::review::history(&store, &app)?, json);
             Ok(())
         }
         ReviewCmd::Import { file } => {

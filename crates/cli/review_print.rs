@@ -463,3 +463,56 @@ pub fn plan(p: &safe_app::review_plan::ValidationPlan, json: bool) {
         }
     }
 }
+
+/// `review history`.
+pub fn history(app: &str, entries: &[safe_core::history::HistoryEntry], json: bool) {
+    use safe_core::history::Change;
+    if json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.review-history/1",
+            "applicationId": app,
+            "entries": entries,
+        }));
+        return;
+    }
+    if entries.is_empty() {
+        outln!("no history yet for application {app}");
+    }
+    for e in entries {
+        let what = match &e.change {
+            Change::ReviewOpen(n) => format!(
+                "submission {} opened from {} (key {}){}",
+                n.submission,
+                n.file,
+                n.fingerprint,
+                if n.created { ", new application" } else { "" }
+            ),
+            Change::ReviewAccept { submission } => format!("accepted in submission {submission}"),
+            Change::ReviewRemark(n) => {
+                format!("R{} [{}] {} (due {})", n.number, n.kind, n.text, n.due)
+            }
+            Change::ReviewCloseRemark { remark } => format!("R{remark} closed"),
+            Change::ReviewFinding { text } => format!("on site: {text}"),
+            Change::ReviewDecide(n) => {
+                format!("{} on submission {}: {}", n.decision, n.submission, n.note)
+            }
+            Change::ReviewExport(n) => format!(
+                "review of submission {} ({}) written to {}, signed by key {}",
+                n.submission, n.state, n.file, n.fingerprint
+            ),
+            _ => String::new(),
+        };
+        outln!(
+            "{}  {:<20}  {:<19}  {:<12}  {}",
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.by.chars().take(20).collect::<String>(),
+            e.action(),
+            if e.item_id.is_empty() {
+                "-"
+            } else {
+                &e.item_id
+            },
+            what
+        );
+    }
+}

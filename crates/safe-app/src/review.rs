@@ -241,9 +241,10 @@ pub fn decide(
     Ok(store.decide(app, decision, note, stamp)?)
 }
 
-/// Writes the review of application `app`, signed with this installation's key, to `out`.
+/// Writes the review of application `app`, signed with this installation's key, to `out`, and
+/// records it in the application's history (nothing recorded when the file is not written).
 pub fn export(
-    store: &Store,
+    store: &mut Store,
     db: &Path,
     app: &str,
     out: &Path,
@@ -252,8 +253,33 @@ pub fn export(
 ) -> Result<(ReviewDoc, String)> {
     let doc = store.review_doc(app, stamp.at)?;
     let keys = crate::share::own_key(db)?;
-    review_file::write(&doc, &keys, &stamp.by, out, overwrite)?;
+    let note = safe_core::history::ExportNote {
+        submission: doc.submission,
+        state: doc.state.slug().to_string(),
+        file: out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        fingerprint: keys.fingerprint(),
+    };
+    let mut failed = None;
+    let recorded = store.record_export(app, &note, stamp, || {
+        review_file::write(&doc, &keys, &stamp.by, out, overwrite).map_err(|e| {
+            let core = safe_core::Error::invalid(e.to_string());
+            failed = Some(e);
+            core
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    recorded?;
     Ok((doc, keys.fingerprint()))
+}
+
+/// The history of customs application `app`, oldest first.
+pub fn history(store: &Store, app: &str) -> Result<Vec<safe_core::history::HistoryEntry>> {
+    Ok(store.application_history(app)?)
 }
 
 /// What attaching a review did.

@@ -3,9 +3,11 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{APP_COLUMNS, Opening, Received, bundle_of, json};
+use crate::history::{Change, OpenNote};
 use crate::review::diff;
 use crate::store::Store;
 use crate::store::assessments::pin_pack;
+use crate::store::history::record_customs;
 use crate::store::ts;
 use crate::{Error, Result, scoring};
 
@@ -133,6 +135,13 @@ impl Store {
                     json(r.submission)?, json(&changes)?, r.report_pdf
                 ],
             )?;
+            let note = OpenNote {
+                submission: number,
+                file: r.file_name.clone(),
+                fingerprint: r.fingerprint.clone(),
+                created: existing.is_none(),
+            };
+            record_customs(tx, &app_id, "", &Change::ReviewOpen(note), stamp)?;
             let mut unaccepted = Vec::new();
             for c in &changes {
                 if tx.execute(

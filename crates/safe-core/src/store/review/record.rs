@@ -4,7 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Application, json};
+use crate::history::{Change, DecideNote, ExportNote, RemarkNote};
 use crate::review::{AppState, Decision, DecisionRecord, Reason, RemarkKind, RemarkState};
+use crate::store::history::record_customs;
 use crate::store::{Store, ts};
 use crate::{Error, Result};
 
@@ -51,6 +53,10 @@ impl Store {
                  ON CONFLICT (application_id, item_id) DO UPDATE SET accepted_in = excluded.accepted_in, at = excluded.at, by = excluded.by",
                 params![id, item_id, app.submission, ts(stamp.at), stamp.by],
             )?;
+            let change = Change::ReviewAccept {
+                submission: app.submission,
+            };
+            record_customs(tx, id, item_id, &change, stamp)?;
             start_review(tx, &app, stamp.at)
         })
     }
@@ -91,6 +97,13 @@ impl Store {
                 "DELETE FROM review_marks WHERE application_id = ?1 AND item_id = ?2",
                 params![id, item_id],
             )?;
+            let note = RemarkNote {
+                number: n,
+                kind: kind.slug().to_string(),
+                text: text.to_string(),
+                due,
+            };
+            record_customs(tx, id, item_id, &Change::ReviewRemark(note), stamp)?;
             start_review(tx, &app, stamp.at)?;
             Ok((n, due))
         })
@@ -104,12 +117,12 @@ impl Store {
         stamp: &crate::model::Stamp,
     ) -> Result<()> {
         let app = self.application(id)?;
-        let state: String = self
+        let (state, item_id): (String, String) = self
             .conn
             .query_row(
-                "SELECT state FROM review_remarks WHERE application_id = ?1 AND number = ?2",
+                "SELECT state, item_id FROM review_remarks WHERE application_id = ?1 AND number = ?2",
                 params![id, number],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or_else(|| Error::NotFound {
@@ -126,6 +139,8 @@ impl Store {
                 "UPDATE review_remarks SET state = 'closed', closed_at = ?3 WHERE application_id = ?1 AND number = ?2",
                 params![id, number, ts(stamp.at)],
             )?;
+            let change = Change::ReviewCloseRemark { remark: number };
+            record_customs(tx, id, &item_id, &change, stamp)?;
             start_review(tx, &app, stamp.at)
         })
     }
@@ -148,6 +163,10 @@ impl Store {
                 "INSERT INTO review_findings (application_id, item_id, text, at, by) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, item_id, text, ts(stamp.at), stamp.by],
             )?;
+            let change = Change::ReviewFinding {
+                text: text.to_string(),
+            };
+            record_customs(tx, id, item_id, &change, stamp)?;
             start_review(tx, &app, stamp.at)
         })
     }
@@ -216,8 +235,30 @@ impl Store {
                 params![id, decision.state().slug(), decision.slug(), ts(stamp.at),
                     stamp.at.date_naive().format("%Y-%m-%d").to_string()],
             )?;
+            let note = DecideNote {
+                decision: decision.slug().to_string(),
+                note: record.note.clone(),
+                submission: record.submission,
+            };
+            record_customs(tx, id, "", &Change::ReviewDecide(note), stamp)?;
             Ok(())
         })?;
         Ok(record)
+    }
+
+    /// Records that the review file of application `id` was written (`note`); `persist` writes
+    /// the file inside the transaction, so a file that could not be written records nothing.
+    pub fn record_export(
+        &mut self,
+        id: &str,
+        note: &ExportNote,
+        stamp: &crate::model::Stamp,
+        persist: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        self.application(id)?;
+        self.write(|tx| {
+            record_customs(tx, id, "", &Change::ReviewExport(note.clone()), stamp)?;
+            persist()
+        })
     }
 }

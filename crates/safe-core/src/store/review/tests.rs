@@ -35,7 +35,8 @@ fn schema_8_gives_each_application_its_tiers_and_schema_10_each_remark_a_due_dat
     {
         let c = Connection::open(&path).unwrap();
         c.execute_batch(
-            "ALTER TABLE received_remarks DROP COLUMN due_on; ALTER TABLE review_remarks DROP COLUMN due_on;
+            "DROP TABLE application_history;
+             ALTER TABLE received_remarks DROP COLUMN due_on; ALTER TABLE review_remarks DROP COLUMN due_on;
              ALTER TABLE applications DROP COLUMN remark_days;
              ALTER TABLE trusted_keys DROP COLUMN untrusted_at;
              ALTER TABLE applications DROP COLUMN tiers; PRAGMA user_version = 7;
