@@ -13,7 +13,11 @@ mod packs;
 mod rebase;
 mod refusals;
 mod review;
+mod review_due;
+mod review_history;
+mod review_keys;
 mod review_report;
+mod review_tiers;
 mod review_trader;
 mod tiers;
 

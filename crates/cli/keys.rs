@@ -27,8 +27,8 @@ pub enum KeyCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Withdraw the trust given with `key trust` (a key that signed an attached review stays
-    /// pinned for that application).
+    /// Withdraw the trust in a customs key, named or pinned on first use: reviews signed by it
+    /// are refused from now on (trust it again with `key trust`).
     Untrust {
         /// The fingerprint.
         fingerprint: String,
@@ -44,17 +44,14 @@ pub fn run(db: &Path, by: &str, cmd: KeyCmd) -> Result<()> {
         }
         KeyCmd::Untrust { fingerprint } => {
             let mut store = Store::open(db)?;
-            let pinned = safe_app::keys::untrust(&mut store, &fingerprint)?;
+            let pinned = safe_app::keys::untrust(&mut store, &fingerprint, &Stamp::now(by))?;
+            let f = fingerprint.trim().to_ascii_lowercase();
             if pinned.is_empty() {
-                outln!(
-                    "no longer trusting key {}",
-                    fingerprint.trim().to_ascii_lowercase()
-                );
+                outln!("no longer trusting key {f}: reviews signed by it are refused");
             } else {
                 let apps: Vec<&str> = pinned.iter().map(|u| u.application_id.as_str()).collect();
                 outln!(
-                    "removed the name of key {}; it stays pinned for application(s) {} whose reviews it signed",
-                    fingerprint.trim().to_ascii_lowercase(),
+                    "no longer trusting key {f}: reviews signed by it are refused, also for application(s) {} whose reviews it signed",
                     apps.join(", ")
                 );
             }
@@ -80,10 +77,12 @@ pub fn run(db: &Path, by: &str, cmd: KeyCmd) -> Result<()> {
                 outln!("no customs key trusted yet (the first review you import pins its key)");
             }
             for k in &l.trusted {
-                let name = if k.name.is_empty() {
-                    "(no name: pinned on first use)"
+                let name = if let Some(at) = k.untrusted_at {
+                    format!("UNTRUSTED since {}", at.format("%Y-%m-%d"))
+                } else if k.name.is_empty() {
+                    "(no name: pinned on first use)".to_string()
                 } else {
-                    k.name.as_str()
+                    k.name.clone()
                 };
                 let first = k
                     .first_used

@@ -240,13 +240,18 @@ pub fn show(
             r.locked.iter().filter(|(_, reopened)| !reopened).count(),
             open
         );
-        for m in &r.remarks {
+        // Open remarks first, the nearest deadline first; overdue against the user's date.
+        let mut remarks: Vec<_> = r.remarks.iter().collect();
+        remarks.sort_by_key(|m| safe_core::review::deadline_order(m.state, m.due, m.number));
+        let today = safe_app::today();
+        for m in remarks {
             outln!(
-                "                R{} {} [{}, {}]: {}{}",
+                "                R{} {} [{}, {}; {}]: {}{}",
                 m.number,
                 m.item_id,
                 m.kind.slug(),
                 m.state.slug(),
+                crate::review::due_text(m.due, m.state, today),
                 cut(&m.text, 60),
                 if m.response.is_empty() {
                     String::new()

@@ -14,6 +14,8 @@ use crate::error::Result;
 #[path = "review_print.rs"]
 mod print;
 
+pub(crate) use print::due_text;
+
 /// `submit` arguments.
 #[derive(Debug, Args)]
 pub struct SubmitArgs {
@@ -66,6 +68,10 @@ pub enum ReviewCmd {
         /// For a new application: days to decide after accepting it.
         #[arg(long, value_name = "DAYS", default_value_t = safe_core::review::DEFAULT_DECIDE_DAYS)]
         decide_within: u32,
+        /// For a new application: days the trader has to answer a remark (unless `review mark
+        /// --due` gives a date).
+        #[arg(long, value_name = "DAYS", default_value_t = safe_core::review::DEFAULT_REMARK_DAYS)]
+        remark_within: u32,
         /// Largest evidence file accepted, in MB.
         #[arg(long, value_name = "MB", default_value_t = 50)]
         max_evidence_mb: u64,
@@ -85,6 +91,15 @@ pub enum ReviewCmd {
         /// query, evidence-missing or non-conformity.
         #[arg(long, value_name = "KIND")]
         kind: Option<String>,
+        /// The last day to answer the remark (default: the application's days to answer after
+        /// today).
+        #[arg(
+            long,
+            value_name = "YYYY-MM-DD",
+            requires = "remark",
+            conflicts_with = "accept"
+        )]
+        due: Option<String>,
     },
     /// Customs: close a remark.
     CloseRemark {
@@ -157,6 +172,15 @@ pub enum ReviewCmd {
     /// Customs: the validation report of an application (PDF or HTML); trader: with
     /// --assessment, of the customs review attached to your assessment.
     Report(ReportArgs),
+    /// Customs: every action on an application (opened, accepted, remarks, findings,
+    /// decisions, exports), oldest first.
+    History {
+        /// Application id.
+        app: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Trader: attach a customs review file to the assessment it is for.
     Import {
         /// The .safereview file.
@@ -260,12 +284,14 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             accept_new_key,
             accept_within,
             decide_within,
+            remark_within,
             max_evidence_mb,
         } => {
             let opts = safe_app::review::OpenOptions {
                 accept_new_key,
                 accept_days: accept_within,
                 decide_days: decide_within,
+                remark_days: remark_within,
                 limits: safe_app::share::import_options(
                     Some(max_evidence_mb.saturating_mul(1024 * 1024)),
                     false,
@@ -284,8 +310,20 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             accept,
             remark,
             kind,
+            due,
         } => {
             let kind = kind.as_deref().map(RemarkKind::parse).transpose()?;
+            let due = due
+                .as_deref()
+                .map(|d| {
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+                        safe_core::Error::invalid(format!(
+                            "--due '{}' is not a date: use YYYY-MM-DD, e.g. 2026-04-30",
+                            d.chars().take(40).collect::<String>()
+                        ))
+                    })
+                })
+                .transpose()?;
             let mut store = Store::open(db)?;
             let app = store.resolve_application(&app)?;
             match (accept, remark, kind) {
@@ -294,8 +332,10 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
                     outln!("accepted {item}");
                 }
                 (false, Some(text), Some(kind)) => {
-                    let n = safe_app::review::remark(&mut store, &app, &item, kind, &text, &stamp)?;
-                    outln!("remark R{n} ({}) on {item}", kind.slug());
+                    let (n, due) = safe_app::review::remark_due(
+                        &mut store, &app, &item, kind, &text, due, &stamp,
+                    )?;
+                    outln!("remark R{n} ({}) on {item}, due {due}", kind.slug());
                 }
                 _ => {
                     return Err(safe_core::Error::invalid(
@@ -326,12 +366,17 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             let app = store.resolve_application(&app)?;
             let view = store.application_view(&app)?;
             let pack = store.pack(&view.application.pack_id, &view.application.pack_version)?;
-            print::application(&view, &pack, safe_app::today(), json);
+            let labels = safe_app::review_view::application_labels(&store, &view.application)?;
+            print::application(&view, &pack, &labels, safe_app::today(), json);
             Ok(())
         }
         ReviewCmd::List { json } => {
             let store = Store::open(db)?;
-            print::queue(&store.applications()?, safe_app::today(), json);
+            print::queue(
+                &safe_app::review_view::queue(&store)?,
+                safe_app::today(),
+                json,
+            );
             Ok(())
         }
         ReviewCmd::Decide(d) => {
@@ -355,9 +400,9 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             Ok(())
         }
         ReviewCmd::Export { app, out, force } => {
-            let store = Store::open(db)?;
+            let mut store = Store::open(db)?;
             let app = store.resolve_application(&app)?;
-            let (doc, fp) = safe_app::review::export(&store, db, &app, &out, force, &stamp)?;
+            let (doc, fp) = safe_app::review::export(&mut store, db, &app, &out, force, &stamp)?;
             outln!(
                 "wrote the review of {app} (submission {}, {}, {} remarks) to {}, signed by key {fp}",
                 doc.submission,
@@ -390,6 +435,12 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             let app = store.resolve_application(&app)?;
             let plan = safe_app::review_plan::validation_plan(&store, &app, safe_app::today())?;
             print::plan(&plan, json);
+            Ok(())
+        }
+        ReviewCmd::History { app, json } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            print::history(&app, &safe_app::review::history(&store, &app)?, json);
             Ok(())
         }
         ReviewCmd::Import { file } => {

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use safe_app::review::Attached;
-use safe_app::review_view;
+use safe_app::review_view::{self, Label, Labels, QueueEntry};
 use safe_core::catalogue::Pack;
 use safe_core::review::{AppState, Deadlines};
-use safe_core::store::{Application, ApplicationView, Opening, QueueRow};
+use safe_core::store::{Application, ApplicationView, Opening};
 
 fn print_json(v: &serde_json::Value) {
     outln!(
@@ -39,6 +39,20 @@ fn clocks(a: &Application, d: &Deadlines, today: NaiveDate) -> (String, String) 
         (None, _) => "-".into(),
     };
     (accept, decide)
+}
+
+/// A remark's deadline in words: `due 2026-04-30, 12 days left`, `OVERDUE by 3 days` (open or
+/// answered remarks only), `no deadline`.
+pub(crate) fn due_text(
+    due: Option<NaiveDate>,
+    state: safe_core::review::RemarkState,
+    today: NaiveDate,
+) -> String {
+    match due {
+        None => "no deadline".into(),
+        Some(d) if state == safe_core::review::RemarkState::Closed => format!("due {d}"),
+        Some(d) => format!("due {d}, {}", left(safe_core::review::days_left(d, today))),
+    }
 }
 
 fn deadlines_json(a: &Application, d: &Deadlines, today: NaiveDate) -> serde_json::Value {
@@ -113,28 +127,72 @@ fn change_line(c: &safe_core::review::ItemDiff) -> String {
     format!("{}: {}", c.item_id, parts.join("; "))
 }
 
-pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: bool) {
+/// `name (id), ...`, or `-` for none.
+fn named(labels: &[Label]) -> String {
+    if labels.is_empty() {
+        return "-".into();
+    }
+    labels
+        .iter()
+        .map(|l| {
+            if l.name == l.id {
+                l.id.clone()
+            } else {
+                format!("{} ({})", l.name, l.id)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The roles and tiers by name, added to an application's JSON (additive fields).
+fn labels_json(v: &mut serde_json::Value, l: &Labels) {
+    v["roleLabels"] = serde_json::to_value(&l.roles).unwrap_or_default();
+    v["tierLabels"] = serde_json::to_value(&l.tiers).unwrap_or_default();
+}
+
+pub fn application(
+    v: &ApplicationView,
+    pack: &Pack,
+    labels: &Labels,
+    today: NaiveDate,
+    json: bool,
+) {
     let a = &v.application;
     if json {
         let mut doc = serde_json::to_value(v).unwrap_or_default();
         doc["schema"] = "safe-assess.review-application/1".into();
         doc["deadlines"] = deadlines_json(a, &v.deadlines, today);
+        labels_json(&mut doc["application"], labels);
+        for (i, r) in v.remarks.iter().enumerate() {
+            let n = r
+                .due
+                .filter(|_| r.state != safe_core::review::RemarkState::Closed)
+                .map(|d| safe_core::review::days_left(d, today));
+            doc["remarks"][i]["daysLeft"] = n.into();
+            doc["remarks"][i]["overdue"] = n.is_some_and(|n| n < 0).into();
+        }
         print_json(&doc);
         return;
     }
     let (accept, decide) = clocks(a, &v.deadlines, today);
     outln!("Application {}  [{}]", a.id, a.state.slug());
     outln!(
-        "  Applicant:   {}{}  roles: {}",
+        "  Applicant:   {}{}",
         a.applicant,
         if a.country.is_empty() {
             String::new()
         } else {
             format!(" ({})", a.country)
-        },
-        a.roles.join(", ")
+        }
     );
-    outln!("  Programme:   {} {}", a.pack_id, a.pack_version);
+    outln!("  Roles:       {}", named(&labels.roles));
+    outln!(
+        "  Programme:   {} {}  tiers: {}",
+        a.pack_id,
+        a.pack_version,
+        named(&labels.tiers)
+    );
     outln!(
         "  Submission:  {} (key {})  score {}  verdict {}",
         a.submission,
@@ -162,7 +220,7 @@ pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: boo
         v.accepted.iter().map(String::as_str).collect();
     outln!("Items:");
     for item in pack.items() {
-        if !item.applies_to(&a.roles) {
+        if !item.applies(&a.roles, &a.tiers) {
             continue;
         }
         let ans = answers.get(item.id.as_str());
@@ -180,10 +238,11 @@ pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: boo
         );
         for r in v.remarks.iter().filter(|r| r.item_id == item.id) {
             outln!(
-                "      R{} [{}, {}] {}{}",
+                "      R{} [{}, {}; {}] {}{}",
                 r.number,
                 r.kind.slug(),
                 r.state.slug(),
+                due_text(r.due, r.state, today),
                 r.text,
                 if r.response.is_empty() {
                     String::new()
@@ -194,6 +253,25 @@ pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: boo
         }
         for f in v.findings.iter().filter(|f| f.item_id == item.id) {
             outln!("      on site ({}): {}", f.at.format("%Y-%m-%d"), f.text);
+        }
+    }
+    let mut open: Vec<&safe_core::review::Remark> = v
+        .remarks
+        .iter()
+        .filter(|r| r.state != safe_core::review::RemarkState::Closed)
+        .collect();
+    open.sort_by_key(|r| safe_core::review::deadline_order(r.state, r.due, r.number));
+    if !open.is_empty() {
+        outln!("Open remarks, nearest deadline first:");
+        for r in open {
+            outln!(
+                "  R{} {} [{}, {}; {}]",
+                r.number,
+                r.item_id,
+                r.kind.slug(),
+                r.state.slug(),
+                due_text(r.due, r.state, today)
+            );
         }
     }
     for s in v.submissions.iter().skip(1) {
@@ -225,13 +303,15 @@ pub fn application(v: &ApplicationView, pack: &Pack, today: NaiveDate, json: boo
     }
 }
 
-pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
+pub fn queue(entries: &[QueueEntry], today: NaiveDate, json: bool) {
     if json {
-        let list: Vec<serde_json::Value> = rows
+        let list: Vec<serde_json::Value> = entries
             .iter()
-            .map(|r| {
+            .map(|e| {
+                let r = &e.row;
                 let mut v = serde_json::to_value(r).unwrap_or_default();
                 v["deadlines"] = deadlines_json(&r.application, &r.deadlines, today);
+                labels_json(&mut v, &e.labels);
                 v
             })
             .collect();
@@ -240,18 +320,19 @@ pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
         );
         return;
     }
-    if rows.is_empty() {
+    if entries.is_empty() {
         outln!(
             "No applications yet. Open a submission with: safe-assess review open FILE.safeassess"
         );
         return;
     }
     outln!(
-        "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  DECIDE",
+        "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  DECIDE",
         "ID",
         "APPLICANT",
         "CC",
         "PROGRAMME",
+        "TIERS",
         "STATE",
         "SUB",
         "SCORE",
@@ -259,15 +340,28 @@ pub fn queue(rows: &[QueueRow], today: NaiveDate, json: bool) {
         "OPEN",
         "ACCEPT"
     );
-    for r in rows {
+    for e in entries {
+        let r = &e.row;
         let a = &r.application;
         let (accept, decide) = clocks(a, &r.deadlines, today);
+        // The tiers' short names: `AEOC – Customs simplifications` shows as `AEOC`.
+        let tiers: Vec<&str> = e
+            .labels
+            .tiers
+            .iter()
+            .map(|t| t.name.split(" – ").next().unwrap_or(&t.name))
+            .collect();
         outln!(
-            "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  {}",
+            "{:<8}  {:<24}  {:<2}  {:<16}  {:<12}  {:<12}  {:>3}  {:>5}  {:<18}  {:>4}  {:<20}  {}",
             a.id.get(..8).unwrap_or(&a.id),
             a.applicant.chars().take(24).collect::<String>(),
             a.country,
             a.pack_id,
+            if tiers.is_empty() {
+                "-".to_string()
+            } else {
+                tiers.join("+")
+            },
             a.state.slug(),
             a.submission,
             a.score
@@ -302,13 +396,17 @@ pub fn attached(a: &Attached) {
             .filter(|r| r.state != safe_core::review::RemarkState::Closed)
             .count()
     );
-    for r in &d.remarks {
+    let mut remarks: Vec<&safe_core::review::Remark> = d.remarks.iter().collect();
+    remarks.sort_by_key(|r| safe_core::review::deadline_order(r.state, r.due, r.number));
+    let today = safe_app::today();
+    for r in remarks {
         outln!(
-            "  R{} {} [{}, {}]: {}",
+            "  R{} {} [{}, {}; {}]: {}",
             r.number,
             r.item_id,
             r.kind.slug(),
             r.state.slug(),
+            due_text(r.due, r.state, today),
             r.text
         );
     }
@@ -363,5 +461,58 @@ pub fn plan(p: &safe_app::review_plan::ValidationPlan, json: bool) {
         if s.items.len() > 5 {
             outln!("       and {} more", s.items.len() - 5);
         }
+    }
+}
+
+/// `review history`.
+pub fn history(app: &str, entries: &[safe_core::history::HistoryEntry], json: bool) {
+    use safe_core::history::Change;
+    if json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.review-history/1",
+            "applicationId": app,
+            "entries": entries,
+        }));
+        return;
+    }
+    if entries.is_empty() {
+        outln!("no history yet for application {app}");
+    }
+    for e in entries {
+        let what = match &e.change {
+            Change::ReviewOpen(n) => format!(
+                "submission {} opened from {} (key {}){}",
+                n.submission,
+                n.file,
+                n.fingerprint,
+                if n.created { ", new application" } else { "" }
+            ),
+            Change::ReviewAccept { submission } => format!("accepted in submission {submission}"),
+            Change::ReviewRemark(n) => {
+                format!("R{} [{}] {} (due {})", n.number, n.kind, n.text, n.due)
+            }
+            Change::ReviewCloseRemark { remark } => format!("R{remark} closed"),
+            Change::ReviewFinding { text } => format!("on site: {text}"),
+            Change::ReviewDecide(n) => {
+                format!("{} on submission {}: {}", n.decision, n.submission, n.note)
+            }
+            Change::ReviewExport(n) => format!(
+                "review of submission {} ({}) written to {}, signed by key {}",
+                n.submission, n.state, n.file, n.fingerprint
+            ),
+            _ => String::new(),
+        };
+        outln!(
+            "{}  {:<20}  {:<19}  {:<12}  {}",
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.by.chars().take(20).collect::<String>(),
+            e.action(),
+            if e.item_id.is_empty() {
+                "-"
+            } else {
+                &e.item_id
+            },
+            what
+        );
     }
 }

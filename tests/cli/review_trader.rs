@@ -176,12 +176,16 @@ fn customs_keys_pinned_on_first_use_and_trusted_by_name() {
         &["key", "untrust", "ffffffffffffffff"],
         "not_found",
     );
-    // Untrust: the unused key goes; the pinned one keeps its pin.
+    // Untrust: both stay listed as untrusted (their reviews are refused from now on).
     trader.ok(&["key", "untrust", "00112233445566aa"]);
     let out = trader.ok(&["key", "untrust", &customs_fp]);
-    assert!(out.contains("stays pinned"), "{out}");
+    assert!(out.contains("refused") && out.contains(&app), "{out}");
     let l = json(&trader, &["key", "list", "--json"]);
-    assert_eq!(l["trusted"].as_array().map(Vec::len), Some(1));
-    assert_eq!(l["trusted"][0]["name"], "");
+    assert_eq!(l["trusted"].as_array().map(Vec::len), Some(2));
+    for k in l["trusted"].as_array().expect("keys") {
+        assert_eq!(k["name"], "");
+        assert!(k["untrustedAt"].is_string(), "{k}");
+    }
+    assert!(trader.ok(&["key", "list"]).contains("UNTRUSTED since"));
     refused(&trader, &["key", "untrust", &customs_fp], "invalid_input");
 }

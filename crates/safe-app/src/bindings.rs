@@ -127,6 +127,8 @@ fn declarations(cfg: &Config) -> Vec<(String, String)> {
         store::ReceivedRemark,
         store::ReceivedReview,
         crate::review_view::Clocks,
+        crate::review_view::Label,
+        crate::review_view::Labels,
         crate::review_view::QueueEntry,
         crate::review_view::ApplicationScreen,
         crate::review_view::KeyChange,

@@ -54,7 +54,8 @@ pub fn trust(
     Ok(store.trust_key(fingerprint, name, stamp)?)
 }
 
-/// Withdraws the explicit trust in `fingerprint`; returns the applications it stays pinned for.
-pub fn untrust(store: &mut Store, fingerprint: &str) -> Result<Vec<KeyUse>> {
-    Ok(store.untrust_key(fingerprint)?)
+/// Withdraws the trust in `fingerprint` (reviews signed by it are refused from now on); returns
+/// the applications it was pinned for.
+pub fn untrust(store: &mut Store, fingerprint: &str, stamp: &Stamp) -> Result<Vec<KeyUse>> {
+    Ok(store.untrust_key(fingerprint, stamp)?)
 }

@@ -103,6 +103,8 @@ pub struct OpenOptions {
     pub accept_days: u32,
     /// Days to decide after acceptance.
     pub decide_days: u32,
+    /// Days the trader has to answer a remark, for a new application.
+    pub remark_days: u32,
     /// Size limits.
     pub limits: Limits,
 }
@@ -113,6 +115,7 @@ impl Default for OpenOptions {
             accept_new_key: false,
             accept_days: review::DEFAULT_ACCEPT_DAYS,
             decide_days: review::DEFAULT_DECIDE_DAYS,
+            remark_days: review::DEFAULT_REMARK_DAYS,
             limits: Limits::default(),
         }
     }
@@ -162,6 +165,7 @@ pub fn open(
         new_id: new_id.to_string(),
         accept_days: opts.accept_days,
         decide_days: opts.decide_days,
+        remark_days: opts.remark_days,
         today: crate::today(),
     };
     let members = &mut share.members;
@@ -189,7 +193,8 @@ pub fn accept(store: &mut Store, app: &str, item: &str, stamp: &Stamp) -> Result
     Ok(store.accept_item(app, item, stamp)?)
 }
 
-/// Raises a remark on item `item`; returns its number.
+/// Raises a remark on item `item`, due the application's days to answer after the user's date;
+/// returns its number.
 pub fn remark(
     store: &mut Store,
     app: &str,
@@ -198,7 +203,21 @@ pub fn remark(
     text: &str,
     stamp: &Stamp,
 ) -> Result<u32> {
-    Ok(store.add_remark(app, item, kind, text, stamp)?)
+    Ok(remark_due(store, app, item, kind, text, None, stamp)?.0)
+}
+
+/// Raises a remark on item `item` due on `due` (refused before the user's date), or by default
+/// as [`remark`]; returns its number and due date.
+pub fn remark_due(
+    store: &mut Store,
+    app: &str,
+    item: &str,
+    kind: RemarkKind,
+    text: &str,
+    due: Option<chrono::NaiveDate>,
+    stamp: &Stamp,
+) -> Result<(u32, chrono::NaiveDate)> {
+    Ok(store.add_remark(app, item, kind, text, due, crate::today(), stamp)?)
 }
 
 /// Closes remark `number`.
@@ -222,9 +241,10 @@ pub fn decide(
     Ok(store.decide(app, decision, note, stamp)?)
 }
 
-/// Writes the review of application `app`, signed with this installation's key, to `out`.
+/// Writes the review of application `app`, signed with this installation's key, to `out`, and
+/// records it in the application's history (nothing recorded when the file is not written).
 pub fn export(
-    store: &Store,
+    store: &mut Store,
     db: &Path,
     app: &str,
     out: &Path,
@@ -233,8 +253,33 @@ pub fn export(
 ) -> Result<(ReviewDoc, String)> {
     let doc = store.review_doc(app, stamp.at)?;
     let keys = crate::share::own_key(db)?;
-    review_file::write(&doc, &keys, &stamp.by, out, overwrite)?;
+    let note = safe_core::history::ExportNote {
+        submission: doc.submission,
+        state: doc.state.slug().to_string(),
+        file: out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        fingerprint: keys.fingerprint(),
+    };
+    let mut failed = None;
+    let recorded = store.record_export(app, &note, stamp, || {
+        review_file::write(&doc, &keys, &stamp.by, out, overwrite).map_err(|e| {
+            let core = safe_core::Error::invalid(e.to_string());
+            failed = Some(e);
+            core
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    recorded?;
     Ok((doc, keys.fingerprint()))
+}
+
+/// The history of customs application `app`, oldest first.
+pub fn history(store: &Store, app: &str) -> Result<Vec<safe_core::history::HistoryEntry>> {
+    Ok(store.application_history(app)?)
 }
 
 /// What attaching a review did.

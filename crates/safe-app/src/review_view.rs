@@ -9,7 +9,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use safe_core::catalogue::Pack;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use safe_core::catalogue::{Pack, Role, builtin_roles};
 use safe_core::model::{Answer, Assessment, Evidence, Stamp};
 use safe_core::review::{self, AppState, Deadlines, DecisionRecord, Finding, Remark, days_left};
 use safe_core::store::{Application, Opening, QueueRow, ReceivedReview, Store, SubmissionInfo};
@@ -45,6 +48,60 @@ pub fn clocks(a: &Application, d: &Deadlines, today: NaiveDate) -> Clocks {
     }
 }
 
+/// A role or a tier: its id and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
+pub struct Label {
+    /// The id (`freight-forwarder`, `aeoc`).
+    pub id: String,
+    /// Its name (the id itself when neither the role list nor the pack knows it).
+    pub name: String,
+}
+
+/// An application's roles and tiers by name, in the order of its ids.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
+pub struct Labels {
+    /// The trader's roles (from the role list).
+    pub roles: Vec<Label>,
+    /// The programme tiers applied for (from the pack).
+    pub tiers: Vec<Label>,
+}
+
+/// The names of roles `roles` (from `known`) and tiers `tiers` (from `pack`, if it was found).
+pub fn labels(known: &[Role], pack: Option<&Pack>, roles: &[String], tiers: &[String]) -> Labels {
+    let role = |id: &String| Label {
+        id: id.clone(),
+        name: known
+            .iter()
+            .find(|r| &r.id == id)
+            .map_or_else(|| id.clone(), |r| r.name.clone()),
+    };
+    let tier = |id: &String| Label {
+        id: id.clone(),
+        name: pack
+            .and_then(|p| p.tiers.iter().find(|t| &t.id == id))
+            .map_or_else(|| id.clone(), |t| t.name.clone()),
+    };
+    Labels {
+        roles: roles.iter().map(role).collect(),
+        tiers: tiers.iter().map(tier).collect(),
+    }
+}
+
+/// The names of an application's roles and tiers, its pack read from the store.
+pub fn application_labels(store: &Store, a: &Application) -> Result<Labels> {
+    let pack = store.pack(&a.pack_id, &a.pack_version).ok();
+    Ok(labels(
+        &builtin_roles(),
+        pack.as_deref(),
+        &a.roles,
+        &a.tiers,
+    ))
+}
+
 /// One row of the customs queue: the store's row and its clocks on the user's date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -54,19 +111,30 @@ pub struct QueueEntry {
     pub row: QueueRow,
     /// Days left to each deadline.
     pub clocks: Clocks,
+    /// Its roles and tiers by name.
+    pub labels: Labels,
 }
 
-/// Every application, the most recently changed first, with the days left to its deadlines.
+/// Every application, the most recently changed first, with the days left to its deadlines and
+/// its roles and tiers by name (each pack version read once).
 pub fn queue(store: &Store) -> Result<Vec<QueueEntry>> {
     let today = crate::today();
-    Ok(store
-        .applications()?
-        .into_iter()
-        .map(|row| QueueEntry {
-            clocks: clocks(&row.application, &row.deadlines, today),
+    let known = builtin_roles();
+    let mut packs: HashMap<(String, String), Option<Arc<Pack>>> = HashMap::new();
+    let rows = store.applications()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let a = &row.application;
+        let pack = packs
+            .entry((a.pack_id.clone(), a.pack_version.clone()))
+            .or_insert_with(|| store.pack(&a.pack_id, &a.pack_version).ok());
+        out.push(QueueEntry {
+            clocks: clocks(a, &row.deadlines, today),
+            labels: labels(&known, pack.as_deref(), &a.roles, &a.tiers),
             row,
-        })
-        .collect())
+        });
+    }
+    Ok(out)
 }
 
 /// One application as the validator's screen shows it: the last submission's answers and
@@ -82,6 +150,8 @@ pub struct ApplicationScreen {
     pub deadlines: Deadlines,
     /// Days left to them.
     pub clocks: Clocks,
+    /// Its roles and tiers by name.
+    pub labels: Labels,
     /// The assessment as last submitted.
     pub assessment: Assessment,
     /// Its answers.
@@ -110,6 +180,12 @@ pub fn application(store: &Store, id: &str, lang: Option<&str>) -> Result<Applic
     let a = v.bundle.assessment;
     Ok(ApplicationScreen {
         clocks: clocks(&v.application, &v.deadlines, crate::today()),
+        labels: labels(
+            &safe_core::catalogue::localized_roles(&builtin_roles(), pack.language()),
+            Some(&pack),
+            &a.roles,
+            &a.tiers,
+        ),
         pack: crate::assess::visible_pack(&pack, &a.roles, &a.tiers),
         application: v.application,
         deadlines: v.deadlines,
@@ -295,6 +371,7 @@ mod tests {
             applicant: "Acme".into(),
             country: "FR".into(),
             roles: vec![],
+            tiers: vec![],
             pack_id: "p".into(),
             pack_version: "1".into(),
             state,
@@ -304,6 +381,7 @@ mod tests {
             accepted_on,
             accept_days: 30,
             decide_days: 120,
+            remark_days: 30,
             score: None,
             verdict: None,
             decision: None,

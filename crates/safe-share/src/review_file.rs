@@ -6,10 +6,10 @@
 //! | field | content |
 //! |---|---|
 //! | `format` | always `safe-assess.review` |
-//! | `version` | 1; a reader refuses a newer version |
+//! | `version` | 2 (remarks carry their due date); 1 is still read (its remarks have none); a reader refuses a newer version |
 //! | `appVersion` | the safe-assess version that wrote it |
 //! | `review` | the review as JSON text ([`safe_core::review::ReviewDoc`]), kept as text so the signature covers its exact bytes |
-//! | `signature` | [`ReviewSignature`]: Ed25519 over [`REVIEW_CONTEXT`] followed by the bytes of `review` |
+//! | `signature` | [`ReviewSignature`]: Ed25519 over the version's context ([`REVIEW_CONTEXT`] for version 2, [`REVIEW_CONTEXT_V1`] for 1) followed by the bytes of `review` |
 //!
 //! Reading checks, in order: size, JSON, format and version, signature, then the review's JSON.
 //! Nothing is written anywhere by reading.
@@ -28,10 +28,21 @@ use crate::keys::{Keys, hex};
 
 /// The `format` field.
 pub const REVIEW_FORMAT: &str = "safe-assess.review";
-/// The version this build writes and the newest it reads.
-pub const REVIEW_VERSION: u32 = 1;
-/// Prepended to the review's bytes before signing.
-pub const REVIEW_CONTEXT: &[u8] = b"safe-assess .safereview v1\n";
+/// The version this build writes and the newest it reads (2: remarks carry their due date).
+pub const REVIEW_VERSION: u32 = 2;
+/// Prepended to the review's bytes before signing (version 2).
+pub const REVIEW_CONTEXT: &[u8] = b"safe-assess .safereview v2\n";
+/// The context of version 1, still read.
+pub const REVIEW_CONTEXT_V1: &[u8] = b"safe-assess .safereview v1\n";
+
+/// The signing context of a version this build reads.
+fn context(version: u32) -> &'static [u8] {
+    if version == 1 {
+        REVIEW_CONTEXT_V1
+    } else {
+        REVIEW_CONTEXT
+    }
+}
 /// The largest review file read.
 pub const MAX_REVIEW_BYTES: u64 = 16 * 1024 * 1024;
 
@@ -211,7 +222,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<ReviewFile> {
             "it is not signed; a review is accepted only signed by customs",
         ));
     };
-    check(&sig, env.review.as_bytes()).map_err(|reason| Error::Tampered {
+    check(&sig, context(env.version), env.review.as_bytes()).map_err(|reason| Error::Tampered {
         path: path.to_path_buf(),
         reason,
     })?;
@@ -228,7 +239,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<ReviewFile> {
     })
 }
 
-fn check(sig: &ReviewSignature, review: &[u8]) -> std::result::Result<(), String> {
+fn check(sig: &ReviewSignature, context: &[u8], review: &[u8]) -> std::result::Result<(), String> {
     check_detached(
         &Detached {
             algorithm: &sig.algorithm,
@@ -236,7 +247,7 @@ fn check(sig: &ReviewSignature, review: &[u8]) -> std::result::Result<(), String
             signature: &sig.signature,
             fingerprint: &sig.fingerprint,
         },
-        REVIEW_CONTEXT,
+        context,
         review,
     )
 }

@@ -37,6 +37,7 @@ fn doc() -> ReviewDoc {
             state: RemarkState::Open,
             raised_in: 1,
             response: String::new(),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 4, 1),
         }],
         findings: vec![Finding {
             item_id: "A.03".into(),

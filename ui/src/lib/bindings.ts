@@ -1771,7 +1771,11 @@ raisedIn: number,
 /**
  * The trader's last answer.
  */
-response: string, };
+response: string, 
+/**
+ * The last day to answer it (none in a review file of version 1).
+ */
+due: string | null, };
 
 export type Finding = { 
 /**
@@ -1931,6 +1935,10 @@ country: string,
  */
 roles: Array<string>, 
 /**
+ * The programme tiers applied for (ids of the pack's tiers; empty for a pack without tiers).
+ */
+tiers: Array<string>, 
+/**
  * Pack id.
  */
 packId: string, 
@@ -1966,6 +1974,10 @@ acceptDays: number,
  * Days to decide after acceptance.
  */
 decideDays: number, 
+/**
+ * Days the trader has to answer a remark (unless the validator gives a date).
+ */
+remarkDays: number, 
 /**
  * Score at the last submission.
  */
@@ -2065,6 +2077,10 @@ country: string,
  */
 roles: Array<string>, 
 /**
+ * The programme tiers applied for (ids of the pack's tiers; empty for a pack without tiers).
+ */
+tiers: Array<string>, 
+/**
  * Pack id.
  */
 packId: string, 
@@ -2100,6 +2116,10 @@ acceptDays: number,
  * Days to decide after acceptance.
  */
 decideDays: number, 
+/**
+ * Days the trader has to answer a remark (unless the validator gives a date).
+ */
+remarkDays: number, 
 /**
  * Score at the last submission.
  */
@@ -2145,7 +2165,11 @@ response: string,
 /**
  * When the answer was written.
  */
-respondedAt: string | null, };
+respondedAt: string | null, 
+/**
+ * The last day to answer it (none when the review file, of version 1, gave none).
+ */
+due: string | null, };
 
 export type ReceivedReview = { 
 /**
@@ -2183,6 +2207,26 @@ acceptDaysLeft: number | null,
  */
 decideDaysLeft: number | null, };
 
+export type Label = { 
+/**
+ * The id (`freight-forwarder`, `aeoc`).
+ */
+id: string, 
+/**
+ * Its name (the id itself when neither the role list nor the pack knows it).
+ */
+name: string, };
+
+export type Labels = { 
+/**
+ * The trader's roles (from the role list).
+ */
+roles: Array<Label>, 
+/**
+ * The programme tiers applied for (from the pack).
+ */
+tiers: Array<Label>, };
+
 export type QueueEntry = { 
 /**
  * The application, its deadlines and open remarks.
@@ -2191,7 +2235,11 @@ row: QueueRow,
 /**
  * Days left to each deadline.
  */
-clocks: Clocks, };
+clocks: Clocks, 
+/**
+ * Its roles and tiers by name.
+ */
+labels: Labels, };
 
 export type ApplicationScreen = { 
 /**
@@ -2206,6 +2254,10 @@ deadlines: Deadlines,
  * Days left to them.
  */
 clocks: Clocks, 
+/**
+ * Its roles and tiers by name.
+ */
+labels: Labels, 
 /**
  * The assessment as last submitted.
  */

@@ -14,6 +14,7 @@ function entry(
         applicant,
         country: over.country ?? 'FR',
         roles: ['importer'],
+        tiers: [],
         packId: 'wco-safe-aeo-trader',
         packVersion: '2025.1',
         state: over.state ?? 'received',
@@ -23,6 +24,7 @@ function entry(
         acceptedOn: null,
         acceptDays: 30,
         decideDays: 120,
+        remarkDays: 30,
         score: over.score === undefined ? 0.5 : over.score,
         verdict: null,
         decision: null,
@@ -32,6 +34,7 @@ function entry(
       openRemarks: over.remarks ?? 0,
     },
     clocks: { acceptDaysLeft: over.accept === undefined ? 10 : over.accept, decideDaysLeft: over.decide ?? null },
+    labels: { roles: [{ id: 'importer', name: 'Importer' }], tiers: [] },
   };
 }
 
@@ -101,6 +104,7 @@ describe('the trader inbox and the item marks', () => {
     state,
     response: '',
     respondedAt: null,
+    due: null,
   });
 
   it('shows open remarks first, then answered, then closed', () => {
@@ -109,7 +113,7 @@ describe('the trader inbox and the item marks', () => {
   });
 
   it('marks an item with a remark not closed as such even when accepted earlier', () => {
-    const remarks = [{ number: 1, itemId: 'a', kind: 'query' as const, text: '', state: 'open' as const, raisedIn: 1, response: '' }];
+    const remarks = [{ number: 1, itemId: 'a', kind: 'query' as const, text: '', state: 'open' as const, raisedIn: 1, response: '', due: null }];
     expect(itemMark('a', ['a'], remarks)).toBe('remark');
     expect(itemMark('b', ['b'], remarks)).toBe('accepted');
     expect(itemMark('c', ['b'], remarks)).toBe('none');

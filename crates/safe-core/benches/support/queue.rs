@@ -126,6 +126,7 @@ pub fn fill(store: &mut Store, pack: &Pack, apps: usize) -> Result<Vec<String>, 
             new_id: id.clone(),
             accept_days: 30,
             decide_days: 120,
+            remark_days: 30,
             today,
         };
         store.open_submission(&r, &mut |_| Ok(None), &stamp)?;
@@ -138,7 +139,15 @@ pub fn fill(store: &mut Store, pack: &Pack, apps: usize) -> Result<Vec<String>, 
         if k % 3 == 0
             && let Some(first) = items.first()
         {
-            store.add_remark(&id, &first.id, RemarkKind::Query, "Who signed it?", &stamp)?;
+            store.add_remark(
+                &id,
+                &first.id,
+                RemarkKind::Query,
+                "Who signed it?",
+                None,
+                today,
+                &stamp,
+            )?;
         }
         ids.push(id);
     }

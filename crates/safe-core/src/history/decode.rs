@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use super::Change;
 use super::notes::{
-    CarryNote, Dropped, FromNote, ImportNote, MergeNote, RebaseCarryNote, RebaseNote, ReopenNote,
-    RespondNote, Unlink,
+    CarryNote, Dropped, FromNote, ImportNote, MergeNote, RebaseCarryNote, RebaseNote, RemarkRef,
+    ReopenNote, RespondNote, SubmissionRef, TextNote, Unlink,
 };
 use crate::model::AnswerInput;
 
@@ -155,6 +155,19 @@ fn typed(action: &str, old: Option<&Value>, new: Option<&Value>) -> Option<Chang
                 confirm: n.confirm,
             }
         }
+        "review-open" if none(old) => Change::ReviewOpen(get(new)?),
+        "review-accept" if none(old) => Change::ReviewAccept {
+            submission: get::<SubmissionRef>(new)?.submission,
+        },
+        "review-remark" if none(old) => Change::ReviewRemark(get(new)?),
+        "review-close-remark" if none(old) => Change::ReviewCloseRemark {
+            remark: get::<RemarkRef>(new)?.remark,
+        },
+        "review-finding" if none(old) => Change::ReviewFinding {
+            text: get::<TextNote>(new)?.text,
+        },
+        "review-decide" if none(old) => Change::ReviewDecide(get(new)?),
+        "review-export" if none(old) => Change::ReviewExport(get(new)?),
         _ => return None,
     })
 }

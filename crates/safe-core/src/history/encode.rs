@@ -5,8 +5,8 @@ use serde_json::Value;
 
 use super::Change;
 use super::notes::{
-    CarryNote, Dropped, FromNote, ImportNote, MergeNote, RebaseCarryNote, RebaseNote, ReopenNote,
-    RespondNote, Unlink,
+    CarryNote, Dropped, FromNote, ImportNote, MergeNote, RebaseCarryNote, RebaseNote, RemarkRef,
+    ReopenNote, RespondNote, SubmissionRef, TextNote, Unlink,
 };
 
 /// The stored columns of a change: the action word and the old and new JSON.
@@ -146,6 +146,18 @@ impl Change {
                     confirm: *confirm,
                 })?,
             ),
+            Change::ReviewOpen(n) => (None, v(n)?),
+            Change::ReviewAccept { submission } => (
+                None,
+                v(&SubmissionRef {
+                    submission: *submission,
+                })?,
+            ),
+            Change::ReviewRemark(n) => (None, v(n)?),
+            Change::ReviewCloseRemark { remark } => (None, v(&RemarkRef { remark: *remark })?),
+            Change::ReviewFinding { text } => (None, v(&TextNote { text: text.clone() })?),
+            Change::ReviewDecide(n) => (None, v(n)?),
+            Change::ReviewExport(n) => (None, v(n)?),
             Change::Unrecognised { old, new, .. } => (old.clone(), new.clone()),
         };
         Ok(Encoded {

@@ -36,6 +36,19 @@
 //! | `respond` | item | – | `{remark, text}`: an answer to a customs remark |
 //! | `rebase` | `''` | – | `{fromPack, fromVersion, toPack, toVersion, kept, carried, withdrawn}` ([`Carried`], [`LeftBehind`]) |
 //! | `rebase-carry` | item | – | `{fromItem, fromPack, fromVersion, answer, confirm}`: the answer this item took from an item of the earlier pack |
+//!
+//! Customs keeps the same rows for its applications (table `application_history`, written by
+//! `store::history::record_customs`):
+//!
+//! | action | item | old | new |
+//! |---|---|---|---|
+//! | `review-open` | `''` | – | `{submission, file, fingerprint, created}`: a submission opened ([`OpenNote`]) |
+//! | `review-accept` | item | – | `{submission}`: the answer accepted as submitted |
+//! | `review-remark` | item | – | `{number, kind, text, due}`: a remark raised ([`RemarkNote`]) |
+//! | `review-close-remark` | the remark's item | – | `{remark}`: a remark closed |
+//! | `review-finding` | item | – | `{text}`: an on-site finding |
+//! | `review-decide` | `''` | – | `{decision, note, submission}` ([`DecideNote`]) |
+//! | `review-export` | `''` | – | `{submission, state, file, fingerprint}`: the review file written ([`ExportNote`]) |
 
 mod decode;
 mod encode;
@@ -51,8 +64,8 @@ use crate::store::MergeReport;
 pub use encode::Encoded;
 pub use entry::HistoryEntry;
 pub use notes::{
-    EvidenceRef, ItemSource, LinkSource, ReviewNote, Source, SourceSigner, SubmitNote,
-    WithheldEvidence,
+    DecideNote, EvidenceRef, ExportNote, ItemSource, LinkSource, OpenNote, RemarkNote, ReviewNote,
+    Source, SourceSigner, SubmitNote, WithheldEvidence,
 };
 
 /// One recorded change.
@@ -226,6 +239,29 @@ pub enum Change {
         /// True when it is marked carried over, to be confirmed.
         confirm: bool,
     },
+    /// Customs: a submission opened for review (`review-open`).
+    ReviewOpen(OpenNote),
+    /// Customs: an item's answer accepted, in this submission (`review-accept`).
+    ReviewAccept {
+        /// The submission.
+        submission: u32,
+    },
+    /// Customs: a remark raised on an item (`review-remark`).
+    ReviewRemark(RemarkNote),
+    /// Customs: a remark closed (`review-close-remark`).
+    ReviewCloseRemark {
+        /// Its number.
+        remark: u32,
+    },
+    /// Customs: an on-site finding on an item (`review-finding`).
+    ReviewFinding {
+        /// What was found.
+        text: String,
+    },
+    /// Customs: a decision recorded (`review-decide`).
+    ReviewDecide(DecideNote),
+    /// Customs: the review file written (`review-export`).
+    ReviewExport(ExportNote),
     /// A row this version does not recognise, kept exactly as it was stored.
     Unrecognised {
         /// The action word.
@@ -265,6 +301,13 @@ impl Change {
             Change::Respond { .. } => "respond",
             Change::Rebased { .. } => "rebase",
             Change::RebaseCarry { .. } => "rebase-carry",
+            Change::ReviewOpen(_) => "review-open",
+            Change::ReviewAccept { .. } => "review-accept",
+            Change::ReviewRemark(_) => "review-remark",
+            Change::ReviewCloseRemark { .. } => "review-close-remark",
+            Change::ReviewFinding { .. } => "review-finding",
+            Change::ReviewDecide(_) => "review-decide",
+            Change::ReviewExport(_) => "review-export",
             Change::Unrecognised { action, .. } => action,
         }
     }

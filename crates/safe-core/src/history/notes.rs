@@ -139,6 +139,76 @@ pub struct ReviewNote {
     pub fingerprint: String,
 }
 
+/// Customs: a submission opened for review (`review-open`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenNote {
+    /// The submission number.
+    pub submission: u32,
+    /// The file's name.
+    pub file: String,
+    /// The key that signed it.
+    pub fingerprint: String,
+    /// True when it created the application.
+    pub created: bool,
+}
+
+/// Customs: a remark raised on an item (`review-remark`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RemarkNote {
+    /// Its number (R1, R2, …).
+    pub number: u32,
+    /// Its kind (`query`, `evidence-missing`, `non-conformity`).
+    pub kind: String,
+    /// The validator's text.
+    pub text: String,
+    /// The last day to answer it.
+    pub due: chrono::NaiveDate,
+}
+
+/// Customs: a decision recorded (`review-decide`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecideNote {
+    /// The decision (`return`, `grant`, `grant-with-conditions`, `refuse`).
+    pub decision: String,
+    /// The validator's note.
+    pub note: String,
+    /// The submission decided on.
+    pub submission: u32,
+}
+
+/// Customs: the review file written for the trader (`review-export`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportNote {
+    /// The submission reviewed.
+    pub submission: u32,
+    /// The application's state in the file.
+    pub state: String,
+    /// The file's name.
+    pub file: String,
+    /// The key that signed it.
+    pub fingerprint: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct SubmissionRef {
+    pub(super) submission: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct RemarkRef {
+    pub(super) remark: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct TextNote {
+    pub(super) text: String,
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct ReopenNote {

@@ -150,6 +150,34 @@ fn every_typed_change_reads_back_as_itself() {
             remark: 3,
             text: "Signed copy attached".into(),
         },
+        Change::ReviewOpen(crate::history::OpenNote {
+            submission: 2,
+            file: "acme-2.safeassess".into(),
+            fingerprint: "0123456789abcdef".into(),
+            created: false,
+        }),
+        Change::ReviewAccept { submission: 2 },
+        Change::ReviewRemark(crate::history::RemarkNote {
+            number: 1,
+            kind: "query".into(),
+            text: "Who signed it?".into(),
+            due: chrono::NaiveDate::from_ymd_opt(2026, 4, 30).unwrap_or_default(),
+        }),
+        Change::ReviewCloseRemark { remark: 1 },
+        Change::ReviewFinding {
+            text: "Gate log kept on paper".into(),
+        },
+        Change::ReviewDecide(crate::history::DecideNote {
+            decision: "return".into(),
+            note: "Two remarks".into(),
+            submission: 1,
+        }),
+        Change::ReviewExport(crate::history::ExportNote {
+            submission: 1,
+            state: "returned".into(),
+            file: "acme-review.safereview".into(),
+            fingerprint: "0123456789abcdef".into(),
+        }),
         Change::Rebased {
             from_pack: "safe2021-aeo".into(),
             from_version: "1.0.0".into(),
@@ -293,6 +321,13 @@ fn kind(c: &Change) -> &'static str {
         Change::Respond { .. } => "Respond",
         Change::Rebased { .. } => "Rebased",
         Change::RebaseCarry { .. } => "RebaseCarry",
+        Change::ReviewOpen(_) => "ReviewOpen",
+        Change::ReviewAccept { .. } => "ReviewAccept",
+        Change::ReviewRemark(_) => "ReviewRemark",
+        Change::ReviewCloseRemark { .. } => "ReviewCloseRemark",
+        Change::ReviewFinding { .. } => "ReviewFinding",
+        Change::ReviewDecide(_) => "ReviewDecide",
+        Change::ReviewExport(_) => "ReviewExport",
         Change::Unrecognised { .. } => "Unrecognised",
     }
 }

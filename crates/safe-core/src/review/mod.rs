@@ -32,6 +32,8 @@ pub use plan::{PlanInput, PlanItem, PlanReason, PlanSection, plan};
 pub const DEFAULT_ACCEPT_DAYS: u32 = 30;
 /// Days customs has to decide after accepting an application (as in the EU: 120).
 pub const DEFAULT_DECIDE_DAYS: u32 = 120;
+/// Days the trader has to answer a remark after it is raised, unless the validator gives a date.
+pub const DEFAULT_REMARK_DAYS: u32 = 30;
 
 macro_rules! slugged {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal),+ $(,)? } $what:literal) => {
@@ -216,6 +218,35 @@ pub struct Remark {
     /// The trader's last answer.
     #[serde(default)]
     pub response: String,
+    /// The last day to answer it (none in a review file of version 1).
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+}
+
+/// The due date of a remark raised on `raised` in an application that gives `remark_days` to
+/// answer, or the date `given` by the validator: refused when that is before `raised`.
+pub fn remark_due(
+    raised: NaiveDate,
+    remark_days: u32,
+    given: Option<NaiveDate>,
+) -> Result<NaiveDate> {
+    match given {
+        Some(d) if d < raised => Err(Error::invalid(format!(
+            "the due date {d} is before today ({raised}): give today or a later day (--due YYYY-MM-DD)"
+        ))),
+        Some(d) => Ok(d),
+        None => Ok(raised + chrono::Days::new(remark_days.into())),
+    }
+}
+
+/// The order remarks are worked in: those not closed first, the nearest due date first (none
+/// last), then by number. Sort with `sort_by_key(|r| deadline_order(r.state, r.due, r.number))`.
+pub fn deadline_order(
+    state: RemarkState,
+    due: Option<NaiveDate>,
+    number: u32,
+) -> (bool, bool, Option<NaiveDate>, u32) {
+    (state == RemarkState::Closed, due.is_none(), due, number)
 }
 
 /// An on-site finding.

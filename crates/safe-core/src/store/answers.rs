@@ -67,6 +67,33 @@ pub(crate) fn validate(item: &Item, input: &AnswerInput) -> Result<AnswerInput> 
     Ok(a)
 }
 
+/// Refuses an item not asked of `whose` (an assessment, an application) with these roles and
+/// tiers ([`Item::applies`]), naming what it is for: the one check of the trader's answers and
+/// the validator's marks and remarks.
+pub(crate) fn check_asked(
+    item: &Item,
+    roles: &[String],
+    tiers: &[String],
+    whose: &str,
+) -> Result<()> {
+    let item_id = &item.id;
+    if !item.applies_to(roles) {
+        return Err(Error::invalid(format!(
+            "item {item_id} does not apply to this {whose}'s roles ({}); it is for: {}",
+            roles.join(", "),
+            item.roles.join(", ")
+        )));
+    }
+    if !item.applies_to_tiers(tiers) {
+        return Err(Error::invalid(format!(
+            "item {item_id} does not apply to this {whose}'s tiers ({}); it is for: {}",
+            tiers.join(", "),
+            item.tiers.join(", ")
+        )));
+    }
+    Ok(())
+}
+
 impl Store {
     /// The item of an assessment's pinned pack, refusing ids that are unknown or do not apply to
     /// the assessment's roles.
@@ -76,20 +103,7 @@ impl Store {
             what: "item",
             id: item_id.to_string(),
         })?;
-        if !item.applies_to(&a.roles) {
-            return Err(Error::invalid(format!(
-                "item {item_id} does not apply to this assessment's roles ({}); it is for: {}",
-                a.roles.join(", "),
-                item.roles.join(", ")
-            )));
-        }
-        if !item.applies_to_tiers(&a.tiers) {
-            return Err(Error::invalid(format!(
-                "item {item_id} does not apply to this assessment's tiers ({}); it is for: {}",
-                a.tiers.join(", "),
-                item.tiers.join(", ")
-            )));
-        }
+        check_asked(item, &a.roles, &a.tiers, "assessment")?;
         Ok(item.clone())
     }
 

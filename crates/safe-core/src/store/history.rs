@@ -1,5 +1,7 @@
-//! The change history of an assessment's answers and details: the one writer ([`record`]) and the
-//! one reader ([`Store::history`]) of the `history` table. What each row means is in
+//! The change history of an assessment's answers and details, and of a customs application: the
+//! one writer ([`record`], [`record_customs`], both through one insert) and the readers
+//! ([`Store::history`], [`Store::application_history`]) of the `history` and
+//! `application_history` tables. What each row means is in
 //! [`crate::history`].
 
 use rusqlite::{Transaction, params};
@@ -11,10 +13,67 @@ use crate::history::{Change, HistoryEntry};
 use crate::model::Stamp;
 
 /// Records `change` to assessment `assessment_id` (`item_id` `""` for the assessment itself).
-/// The only statement that writes the history.
+/// With [`record_customs`], the only statement that writes a history.
 pub(crate) fn record(
     tx: &Transaction<'_>,
     assessment_id: &str,
+    item_id: &str,
+    change: &Change,
+    stamp: &Stamp,
+) -> Result<()> {
+    insert(
+        tx,
+        History::Assessment,
+        assessment_id,
+        item_id,
+        change,
+        stamp,
+    )
+}
+
+/// Records a validator's `change` to customs application `application_id` (`item_id` `""` for
+/// the application itself), in `application_history`.
+pub(crate) fn record_customs(
+    tx: &Transaction<'_>,
+    application_id: &str,
+    item_id: &str,
+    change: &Change,
+    stamp: &Stamp,
+) -> Result<()> {
+    insert(
+        tx,
+        History::Application,
+        application_id,
+        item_id,
+        change,
+        stamp,
+    )
+}
+
+/// Whose history a row is.
+#[derive(Clone, Copy)]
+enum History {
+    Assessment,
+    Application,
+}
+
+impl History {
+    fn insert_sql(self) -> &'static str {
+        match self {
+            History::Assessment => {
+                "INSERT INTO history (assessment_id, item_id, action, old, new, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            }
+            History::Application => {
+                "INSERT INTO application_history (application_id, item_id, action, old, new, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            }
+        }
+    }
+}
+
+fn insert(
+    tx: &Transaction<'_>,
+    whose: History,
+    owner: &str,
     item_id: &str,
     change: &Change,
     stamp: &Stamp,
@@ -24,9 +83,9 @@ pub(crate) fn record(
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     let text = |v: Option<Value>| v.map(|v| v.to_string());
     tx.execute(
-        "INSERT INTO history (assessment_id, item_id, action, old, new, at, by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        whose.insert_sql(),
         params![
-            assessment_id,
+            owner,
             item_id,
             e.action,
             text(e.old),
@@ -76,25 +135,41 @@ impl Store {
         Ok(out)
     }
 
+    /// The history of customs application `id`, oldest first: every action of a validator on it.
+    pub fn application_history(&self, id: &str) -> Result<Vec<HistoryEntry>> {
+        self.application(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT seq, item_id, action, old, new, at, by FROM application_history
+             WHERE application_id = ?1 ORDER BY seq",
+        )?;
+        let v = stmt
+            .query_map([id], entry)?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(v)
+    }
+
     fn history_rows(&self, id: &str, item_id: Option<&str>) -> Result<Vec<HistoryEntry>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT seq, item_id, action, old, new, at, by FROM history
              WHERE assessment_id = ?1 AND (?2 IS NULL OR item_id = ?2) ORDER BY seq",
         )?;
         let v = stmt
-            .query_map(params![id, item_id], |r| {
-                let action: String = r.get(2)?;
-                Ok(HistoryEntry {
-                    seq: r.get(0)?,
-                    item_id: r.get(1)?,
-                    change: Change::decode(&action, column(r.get(3)?), column(r.get(4)?)),
-                    at: parse_ts(&r.get::<_, String>(5)?)?,
-                    by: r.get(6)?,
-                })
-            })?
+            .query_map(params![id, item_id], entry)?
             .collect::<rusqlite::Result<_>>()?;
         Ok(v)
     }
+}
+
+/// A history row: `seq, item_id, action, old, new, at, by`.
+fn entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<HistoryEntry> {
+    let action: String = r.get(2)?;
+    Ok(HistoryEntry {
+        seq: r.get(0)?,
+        item_id: r.get(1)?,
+        change: Change::decode(&action, column(r.get(3)?), column(r.get(4)?)),
+        at: parse_ts(&r.get::<_, String>(5)?)?,
+        by: r.get(6)?,
+    })
 }
 
 /// The items of an earlier pack whose answers these entries carried, with the entry's seq and time.

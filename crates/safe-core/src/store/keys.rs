@@ -1,6 +1,8 @@
 //! Customs keys the trader's installation trusts: pinned by the first review of an application
 //! signed with them (trust on first use, in `received.rs`), and named explicitly
-//! (`safe-assess key trust`). A key stays pinned for the applications it signed reviews of.
+//! (`safe-assess key trust`). A later review of an application signed by another key than the
+//! pinned one is accepted only when that key was trusted by name; a key untrusted with
+//! `safe-assess key untrust` signs no review accepted here until trusted again ([`judge`]).
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -36,6 +38,8 @@ pub struct TrustedKey {
     pub first_used: Option<DateTime<Utc>>,
     /// When it was named explicitly.
     pub trusted_at: Option<DateTime<Utc>>,
+    /// When trust in it was withdrawn (`key untrust`): reviews signed by it are refused.
+    pub untrusted_at: Option<DateTime<Utc>>,
     /// The applications whose reviews it signed (pinned for them).
     pub used_for: Vec<KeyUse>,
 }
@@ -54,6 +58,44 @@ fn fingerprint(s: &str) -> Result<String> {
             "'{}' is not a key fingerprint: 16 hex digits, as 'safe-assess verify' or the review import prints it",
             s.chars().take(40).collect::<String>()
         )))
+    }
+}
+
+/// Whether a review of application `app` signed by `fingerprint` may be attached, the key
+/// `pinned` for that application (by its earlier review) being given: a key untrusted is
+/// refused; the pinned key, or any key for a first review, is accepted (trust on first use); another
+/// key only when it was trusted by name. One line naming the keys and what to do otherwise.
+pub(crate) fn judge(
+    conn: &rusqlite::Connection,
+    app: &str,
+    fingerprint: &str,
+    pinned: Option<&str>,
+) -> Result<()> {
+    let row: Option<(String, Option<String>, Option<String>)> = conn
+        .query_row(
+            "SELECT name, trusted_at, untrusted_at FROM trusted_keys WHERE fingerprint = ?1",
+            [fingerprint],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    if let Some((_, _, Some(at))) = &row {
+        return Err(Error::Mismatch(format!(
+            "the review is signed by key {fingerprint}, which you untrusted on {}: if customs confirms the key, trust it again with 'safe-assess key trust {fingerprint} --name NAME'",
+            at.get(..10).unwrap_or(at)
+        )));
+    }
+    match pinned {
+        Some(key) if key != fingerprint => {
+            let named = matches!(&row, Some((name, Some(_), None)) if !name.is_empty());
+            if named {
+                Ok(())
+            } else {
+                Err(Error::Mismatch(format!(
+                    "the review is signed by key {fingerprint}, not by key {key} trusted for application {app}: if customs changed its key, check the new fingerprint with them and trust it with 'safe-assess key trust {fingerprint} --name NAME', then import again"
+                )))
+            }
+        }
+        _ => Ok(()),
     }
 }
 
@@ -77,8 +119,8 @@ impl Store {
     /// Every trusted customs key, named ones first (by name), then by first use.
     pub fn trusted_keys(&self) -> Result<Vec<TrustedKey>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT fingerprint, name, public_key, first_used, trusted_at FROM trusted_keys
-             ORDER BY name = '', lower(name), first_used, fingerprint",
+            "SELECT fingerprint, name, public_key, first_used, trusted_at, untrusted_at FROM trusted_keys
+             ORDER BY untrusted_at IS NOT NULL, name = '', lower(name), first_used, fingerprint",
         )?;
         let mut keys: Vec<TrustedKey> = stmt
             .query_map([], |r| {
@@ -92,6 +134,10 @@ impl Store {
                         .transpose()?,
                     trusted_at: r
                         .get::<_, Option<String>>(4)?
+                        .map(|s| parse_ts(&s))
+                        .transpose()?,
+                    untrusted_at: r
+                        .get::<_, Option<String>>(5)?
                         .map(|s| parse_ts(&s))
                         .transpose()?,
                     used_for: Vec::new(),
@@ -115,7 +161,8 @@ impl Store {
         Ok(keys)
     }
 
-    /// Trusts the customs key `fingerprint` under `name` (naming it again renames it).
+    /// Trusts the customs key `fingerprint` under `name` (naming it again renames it; an
+    /// untrusted key is trusted again).
     pub fn trust_key(
         &mut self,
         fingerprint_: &str,
@@ -133,7 +180,7 @@ impl Store {
             tx.execute(
                 "INSERT INTO trusted_keys (fingerprint, name, trusted_at, trusted_by) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name, trusted_at = excluded.trusted_at,
-                   trusted_by = excluded.trusted_by",
+                   trusted_by = excluded.trusted_by, untrusted_at = NULL",
                 params![f, name, ts(stamp.at), stamp.by],
             )?;
             Ok(())
@@ -147,10 +194,11 @@ impl Store {
             })
     }
 
-    /// Withdraws the explicit trust in `fingerprint`. A key that signed an attached review stays
-    /// pinned for those applications (only its name goes; returns them); one that signed none is
-    /// forgotten. `not_found` for a key that is not trusted.
-    pub fn untrust_key(&mut self, fingerprint_: &str) -> Result<Vec<KeyUse>> {
+    /// Withdraws the trust in `fingerprint`, named or only pinned: from now on a review signed
+    /// by it is refused, also for the applications it was pinned for (returned), until it is
+    /// trusted again with [`Store::trust_key`]. `not_found` for a key not known here,
+    /// `invalid_input` for one already untrusted.
+    pub fn untrust_key(&mut self, fingerprint_: &str, stamp: &Stamp) -> Result<Vec<KeyUse>> {
         let f = fingerprint(fingerprint_)?;
         let key = self
             .trusted_keys()?
@@ -160,28 +208,18 @@ impl Store {
                 what: "trusted key",
                 id: f.clone(),
             })?;
-        let exists: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT name FROM trusted_keys WHERE fingerprint = ?1",
-                [&f],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if exists.as_deref() == Some("") && !key.used_for.is_empty() {
+        if let Some(at) = key.untrusted_at {
             return Err(Error::invalid(format!(
-                "key {f} is not named, only pinned for the application(s) whose reviews it signed; a pinned key stays pinned"
+                "key {f} is already untrusted (since {})",
+                at.format("%Y-%m-%d")
             )));
         }
         self.write(|tx| {
-            if key.used_for.is_empty() {
-                tx.execute("DELETE FROM trusted_keys WHERE fingerprint = ?1", [&f])?;
-            } else {
-                tx.execute(
-                    "UPDATE trusted_keys SET name = '', trusted_at = NULL, trusted_by = NULL WHERE fingerprint = ?1",
-                    [&f],
-                )?;
-            }
+            tx.execute(
+                "UPDATE trusted_keys SET name = '', trusted_at = NULL, trusted_by = NULL, untrusted_at = ?2
+                 WHERE fingerprint = ?1",
+                params![f, ts(stamp.at)],
+            )?;
             Ok(())
         })?;
         Ok(key.used_for)
@@ -228,11 +266,27 @@ mod tests {
                 .code(),
             crate::ErrorCode::InvalidInput
         );
-        assert!(s.untrust_key("00112233445566aa").unwrap().is_empty());
-        assert!(s.trusted_keys().unwrap().is_empty());
+        assert!(
+            s.untrust_key("00112233445566aa", &stamp)
+                .unwrap()
+                .is_empty()
+        );
+        let all = s.trusted_keys().unwrap();
+        assert!(all[0].untrusted_at.is_some() && all[0].name.is_empty());
         assert_eq!(
-            s.untrust_key("00112233445566aa").unwrap_err().code(),
+            s.untrust_key("00112233445566aa", &stamp)
+                .unwrap_err()
+                .code(),
+            crate::ErrorCode::InvalidInput
+        );
+        assert_eq!(
+            s.untrust_key("00112233445566bb", &stamp)
+                .unwrap_err()
+                .code(),
             crate::ErrorCode::NotFound
         );
+        s.trust_key("00112233445566aa", "Customs, Nairobi", &stamp)
+            .unwrap();
+        assert!(s.trusted_keys().unwrap()[0].untrusted_at.is_none());
     }
 }

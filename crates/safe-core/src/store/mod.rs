@@ -54,6 +54,10 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/005_links.sql")),
     M::up(include_str!("../../migrations/006_review.sql")),
     M::up(include_str!("../../migrations/007_trusted_keys.sql")),
+    M::up(include_str!("../../migrations/008_application_tiers.sql")),
+    M::up(include_str!("../../migrations/009_untrusted_keys.sql")),
+    M::up(include_str!("../../migrations/010_remark_deadlines.sql")),
+    M::up(include_str!("../../migrations/011_application_history.sql")),
 ];
 
 /// The schema version this build writes.

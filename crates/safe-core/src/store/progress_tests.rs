@@ -433,7 +433,7 @@ fn the_schema_3_backfill_gives_the_counts_the_store_keeps() {
     Connection::open(&path)
         .and_then(|c| {
             c.execute_batch(
-                "DROP TABLE trusted_keys; DROP TABLE progress; DROP TABLE derived_answers; DROP TABLE links; \
+                "DROP TABLE application_history; DROP TABLE trusted_keys; DROP TABLE progress; DROP TABLE derived_answers; DROP TABLE links; \
                  ALTER TABLE assessments DROP COLUMN tiers; \
                  DROP TABLE review_decisions; DROP TABLE review_findings; \
                  DROP TABLE review_remarks; DROP TABLE review_marks; \

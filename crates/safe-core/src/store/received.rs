@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
@@ -33,6 +33,8 @@ pub struct ReceivedRemark {
     pub response: String,
     /// When the answer was written.
     pub responded_at: Option<DateTime<Utc>>,
+    /// The last day to answer it (none when the review file, of version 1, gave none).
+    pub due: Option<NaiveDate>,
 }
 
 /// The customs review attached to an assessment.
@@ -207,7 +209,7 @@ impl Store {
         let remarks = self
             .conn
             .prepare_cached(
-                "SELECT number, item_id, kind, text, state, response, responded_at FROM received_remarks
+                "SELECT number, item_id, kind, text, state, response, responded_at, due_on FROM received_remarks
                  WHERE assessment_id = ?1 ORDER BY number",
             )?
             .query_map([id], |r| {
@@ -227,6 +229,7 @@ impl Store {
                         .get::<_, Option<String>>(6)?
                         .map(|s| parse_ts(&s))
                         .transpose()?,
+                    due: super::parse_day(r.get(7)?)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -248,10 +251,12 @@ impl Store {
     }
 
     /// Attaches a customs review to assessment `id`, signed by key `fingerprint` (`public_key`
-    /// hex). The first review pins the key for the application (trust on first use); a review
-    /// for another application, of an older submission, not newer than the one attached, of a
-    /// submission not made, or signed by another key is refused and nothing changes. Returns true
-    /// when the key was trusted now, for the first time.
+    /// hex). The first review pins the key for the application (trust on first use); a later
+    /// one signed by another key is accepted only when that key was trusted by name (it is then
+    /// pinned instead), one signed by an untrusted key never ([`super::keys::judge`]); a review
+    /// for another application, of an older submission, not newer than the one attached, or of a
+    /// submission not made is refused too, and nothing changes. Returns true when the key was
+    /// trusted now, for the first time.
     pub fn attach_review(
         &mut self,
         id: &str,
@@ -276,16 +281,11 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        if let Some((app, key, sub, at)) = &before {
+        if let Some((app, _, sub, at)) = &before {
             if *app != doc.application_id {
                 return Err(Error::Mismatch(format!(
                     "the review is for customs application {}, but assessment {id} is application {app}",
                     doc.application_id
-                )));
-            }
-            if key != fingerprint {
-                return Err(Error::Mismatch(format!(
-                    "the review is signed by key {fingerprint}, not by key {key} trusted for application {app}"
                 )));
             }
             if doc.submission < *sub {
@@ -301,6 +301,12 @@ impl Store {
                 )));
             }
         }
+        super::keys::judge(
+            &self.conn,
+            &doc.application_id,
+            fingerprint,
+            before.as_ref().map(|b| b.1.as_str()),
+        )?;
         let doc_json = serde_json::to_string(doc)
             .map_err(|e| Error::invalid(format!("could not encode the review: {e}")))?;
         self.write(|tx| {
@@ -308,19 +314,21 @@ impl Store {
                 "INSERT INTO received_reviews (assessment_id, application_id, fingerprint, public_key, submission, exported_at, state, doc, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT (assessment_id) DO UPDATE SET submission = excluded.submission, exported_at = excluded.exported_at,
-                   state = excluded.state, doc = excluded.doc, imported_at = excluded.imported_at",
+                   state = excluded.state, doc = excluded.doc, imported_at = excluded.imported_at,
+                   fingerprint = excluded.fingerprint, public_key = excluded.public_key",
                 params![id, doc.application_id, fingerprint, public_key, doc.submission, ts(doc.exported_at),
                     doc.state.slug(), doc_json, ts(stamp.at)],
             )?;
             super::keys::used(tx, fingerprint, public_key, stamp.at)?;
             for r in &doc.remarks {
                 tx.execute(
-                    "INSERT INTO received_remarks (assessment_id, number, item_id, kind, text, state, response)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                    "INSERT INTO received_remarks (assessment_id, number, item_id, kind, text, state, response, due_on)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                      ON CONFLICT (assessment_id, number) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
-                       text = excluded.text, state = excluded.state,
+                       text = excluded.text, state = excluded.state, due_on = excluded.due_on,
                        response = CASE WHEN response = '' THEN excluded.response ELSE response END",
-                    params![id, r.number, r.item_id, r.kind.slug(), r.text, r.state.slug(), r.response],
+                    params![id, r.number, r.item_id, r.kind.slug(), r.text, r.state.slug(), r.response,
+                        r.due.map(|d| d.format("%Y-%m-%d").to_string())],
                 )?;
             }
             tx.execute("DELETE FROM answer_locks WHERE assessment_id = ?1", [id])?;

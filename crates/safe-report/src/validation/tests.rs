@@ -96,6 +96,7 @@ pub(crate) fn review(f: &Fixture) -> Review {
         state,
         raised_in: 1,
         response: response.to_string(),
+        due: None,
     };
     Review {
         accepted: f.items.iter().skip(3).cloned().collect(),

@@ -8,6 +8,8 @@
 mod open;
 mod read;
 mod record;
+#[cfg(test)]
+mod tests;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -47,6 +49,8 @@ pub struct Received<'a> {
     pub accept_days: u32,
     /// See `accept_days`.
     pub decide_days: u32,
+    /// Days the trader has to answer a remark, for a new application.
+    pub remark_days: u32,
     /// The validator's date (deadlines count from it).
     pub today: NaiveDate,
 }
@@ -66,6 +70,8 @@ pub struct Application {
     pub country: String,
     /// The trader's roles.
     pub roles: Vec<String>,
+    /// The programme tiers applied for (ids of the pack's tiers; empty for a pack without tiers).
+    pub tiers: Vec<String>,
     /// Pack id.
     pub pack_id: String,
     /// Pack version.
@@ -84,6 +90,8 @@ pub struct Application {
     pub accept_days: u32,
     /// Days to decide after acceptance.
     pub decide_days: u32,
+    /// Days the trader has to answer a remark (unless the validator gives a date).
+    pub remark_days: u32,
     /// Score at the last submission.
     pub score: Option<f64>,
     /// Verdict at the last submission.
@@ -182,7 +190,7 @@ pub struct QueueRow {
 
 pub(super) const APP_COLUMNS: &str = "id, origin_id, applicant, country, roles, pack_id, pack_version, state, \
     submission, fingerprint, received_on, accepted_on, accept_days, decide_days, score, verdict, \
-    decision, updated_at";
+    decision, updated_at, tiers, remark_days";
 
 pub(super) fn conversion(i: usize, e: Error) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
@@ -222,6 +230,8 @@ pub(super) fn app_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Application> {
             .map(|d| Decision::parse(&d).map_err(|e| conversion(16, e)))
             .transpose()?,
         updated_at: parse_ts(&r.get::<_, String>(17)?)?,
+        tiers: serde_json::from_str(&r.get::<_, String>(18)?).unwrap_or_default(),
+        remark_days: r.get(19)?,
     })
 }
 

@@ -3,9 +3,11 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{APP_COLUMNS, Opening, Received, bundle_of, json};
+use crate::history::{Change, OpenNote};
 use crate::review::diff;
 use crate::store::Store;
 use crate::store::assessments::pin_pack;
+use crate::store::history::record_customs;
 use crate::store::ts;
 use crate::{Error, Result, scoring};
 
@@ -103,13 +105,13 @@ impl Store {
             if existing.is_none() {
                 tx.execute(
                     &format!("INSERT INTO applications ({APP_COLUMNS}, public_key) VALUES
-                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, NULL, ?11, ?12, ?13, ?14, NULL, ?15, ?16)"),
+                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'received', ?8, ?9, ?10, NULL, ?11, ?12, ?13, ?14, NULL, ?15, ?17, ?18, ?16)"),
                     params![
                         app_id, origin, a.organisation, a.country, json(&a.roles)?, r.pack.id,
                         r.pack.version, number, r.fingerprint,
                         r.today.format("%Y-%m-%d").to_string(),
                         r.accept_days, r.decide_days, score.overall.score, verdict, ts(stamp.at),
-                        r.public_key
+                        r.public_key, json(&a.tiers)?, r.remark_days
                     ],
                 )?;
             } else {
@@ -117,10 +119,11 @@ impl Store {
                     "UPDATE applications SET applicant = ?2, country = ?3, roles = ?4, pack_version = ?5,
                        state = CASE WHEN state = 'received' THEN 'received' ELSE 'under-review' END,
                        submission = ?6, fingerprint = ?7, public_key = ?8, score = ?9, verdict = ?10,
-                       updated_at = ?11 WHERE id = ?1",
+                       updated_at = ?11, tiers = ?12 WHERE id = ?1",
                     params![
                         app_id, a.organisation, a.country, json(&a.roles)?, r.pack.version, number,
-                        r.fingerprint, r.public_key, score.overall.score, verdict, ts(stamp.at)
+                        r.fingerprint, r.public_key, score.overall.score, verdict, ts(stamp.at),
+                        json(&a.tiers)?
                     ],
                 )?;
             }
@@ -132,6 +135,13 @@ impl Store {
                     json(r.submission)?, json(&changes)?, r.report_pdf
                 ],
             )?;
+            let note = OpenNote {
+                submission: number,
+                file: r.file_name.clone(),
+                fingerprint: r.fingerprint.clone(),
+                created: existing.is_none(),
+            };
+            record_customs(tx, &app_id, "", &Change::ReviewOpen(note), stamp)?;
             let mut unaccepted = Vec::new();
             for c in &changes {
                 if tx.execute(

@@ -59,7 +59,7 @@ impl Store {
                 Ok(QueueRow {
                     deadlines: application.deadlines(),
                     application,
-                    open_remarks: r.get(18)?,
+                    open_remarks: r.get(20)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
@@ -137,7 +137,7 @@ impl Store {
         let v = self
             .conn
             .prepare_cached(
-                "SELECT number, item_id, kind, text, state, raised_in, response FROM review_remarks
+                "SELECT number, item_id, kind, text, state, raised_in, response, due_on FROM review_remarks
                WHERE application_id = ?1 ORDER BY number",
             )?
             .query_map([id], |r| {
@@ -151,6 +151,10 @@ impl Store {
                     state: RemarkState::parse(&state).map_err(|e| conversion(4, e))?,
                     raised_in: r.get(5)?,
                     response: r.get(6)?,
+                    due: r
+                        .get::<_, Option<String>>(7)?
+                        .map(|s| super::day(7, &s))
+                        .transpose()?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -1,10 +1,12 @@
 //! What the validator records: marks, remarks, on-site findings and decisions.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Application, json};
+use crate::history::{Change, DecideNote, ExportNote, RemarkNote};
 use crate::review::{AppState, Decision, DecisionRecord, Reason, RemarkKind, RemarkState};
+use crate::store::history::record_customs;
 use crate::store::{Store, ts};
 use crate::{Error, Result};
 
@@ -19,8 +21,8 @@ fn start_review(tx: &Transaction<'_>, app: &Application, at: DateTime<Utc>) -> R
 }
 
 impl Store {
-    /// The application and its item `item_id`, refused when the item is not in the pack or does
-    /// not apply to the applicant's roles.
+    /// The application and its item `item_id`, refused when the item is not in the pack or is
+    /// not asked of the applicant's roles and tiers (the trader side's rule).
     fn review_item(&self, id: &str, item_id: &str) -> Result<Application> {
         let app = self.application(id)?;
         let pack = self.pack(&app.pack_id, &app.pack_version)?;
@@ -28,13 +30,7 @@ impl Store {
             what: "item",
             id: item_id.to_string(),
         })?;
-        if !item.applies_to(&app.roles) {
-            return Err(Error::invalid(format!(
-                "item {item_id} does not apply to this application's roles ({}); it is for: {}",
-                app.roles.join(", "),
-                item.roles.join(", ")
-            )));
-        }
+        crate::store::answers::check_asked(item, &app.roles, &app.tiers, "application")?;
         if app.state == AppState::Decided {
             return Err(Error::invalid(format!(
                 "application {id} is decided: nothing more can be recorded until a new submission"
@@ -57,24 +53,34 @@ impl Store {
                  ON CONFLICT (application_id, item_id) DO UPDATE SET accepted_in = excluded.accepted_in, at = excluded.at, by = excluded.by",
                 params![id, item_id, app.submission, ts(stamp.at), stamp.by],
             )?;
+            let change = Change::ReviewAccept {
+                submission: app.submission,
+            };
+            record_customs(tx, id, item_id, &change, stamp)?;
             start_review(tx, &app, stamp.at)
         })
     }
 
-    /// Raises a remark on an item (which is then no longer accepted); returns its number.
+    /// Raises a remark on an item (which is then no longer accepted), raised on the validator's
+    /// date `today` and due on `due`, or the application's days to answer after `today`; a due
+    /// date before `today` is refused. Returns its number and due date.
+    #[allow(clippy::too_many_arguments)]
     pub fn add_remark(
         &mut self,
         id: &str,
         item_id: &str,
         kind: RemarkKind,
         text: &str,
+        due: Option<NaiveDate>,
+        today: NaiveDate,
         stamp: &crate::model::Stamp,
-    ) -> Result<u32> {
+    ) -> Result<(u32, NaiveDate)> {
         let text = text.trim();
         if text.is_empty() {
             return Err(Error::invalid("a remark needs a text (--remark TEXT)"));
         }
         let app = self.review_item(id, item_id)?;
+        let due = crate::review::remark_due(today, app.remark_days, due)?;
         self.write(|tx| {
             let n: u32 = tx.query_row(
                 "SELECT coalesce(max(number), 0) + 1 FROM review_remarks WHERE application_id = ?1",
@@ -82,16 +88,24 @@ impl Store {
                 |r| r.get(0),
             )?;
             tx.execute(
-                "INSERT INTO review_remarks (application_id, number, item_id, kind, text, state, raised_in, at, by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?8)",
-                params![id, n, item_id, kind.slug(), text, app.submission, ts(stamp.at), stamp.by],
+                "INSERT INTO review_remarks (application_id, number, item_id, kind, text, state, raised_in, at, by, due_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7, ?8, ?9)",
+                params![id, n, item_id, kind.slug(), text, app.submission, ts(stamp.at), stamp.by,
+                    due.format("%Y-%m-%d").to_string()],
             )?;
             tx.execute(
                 "DELETE FROM review_marks WHERE application_id = ?1 AND item_id = ?2",
                 params![id, item_id],
             )?;
+            let note = RemarkNote {
+                number: n,
+                kind: kind.slug().to_string(),
+                text: text.to_string(),
+                due,
+            };
+            record_customs(tx, id, item_id, &Change::ReviewRemark(note), stamp)?;
             start_review(tx, &app, stamp.at)?;
-            Ok(n)
+            Ok((n, due))
         })
     }
 
@@ -103,12 +117,12 @@ impl Store {
         stamp: &crate::model::Stamp,
     ) -> Result<()> {
         let app = self.application(id)?;
-        let state: String = self
+        let (state, item_id): (String, String) = self
             .conn
             .query_row(
-                "SELECT state FROM review_remarks WHERE application_id = ?1 AND number = ?2",
+                "SELECT state, item_id FROM review_remarks WHERE application_id = ?1 AND number = ?2",
                 params![id, number],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
             .ok_or_else(|| Error::NotFound {
@@ -125,6 +139,8 @@ impl Store {
                 "UPDATE review_remarks SET state = 'closed', closed_at = ?3 WHERE application_id = ?1 AND number = ?2",
                 params![id, number, ts(stamp.at)],
             )?;
+            let change = Change::ReviewCloseRemark { remark: number };
+            record_customs(tx, id, &item_id, &change, stamp)?;
             start_review(tx, &app, stamp.at)
         })
     }
@@ -147,6 +163,10 @@ impl Store {
                 "INSERT INTO review_findings (application_id, item_id, text, at, by) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, item_id, text, ts(stamp.at), stamp.by],
             )?;
+            let change = Change::ReviewFinding {
+                text: text.to_string(),
+            };
+            record_customs(tx, id, item_id, &change, stamp)?;
             start_review(tx, &app, stamp.at)
         })
     }
@@ -215,8 +235,30 @@ impl Store {
                 params![id, decision.state().slug(), decision.slug(), ts(stamp.at),
                     stamp.at.date_naive().format("%Y-%m-%d").to_string()],
             )?;
+            let note = DecideNote {
+                decision: decision.slug().to_string(),
+                note: record.note.clone(),
+                submission: record.submission,
+            };
+            record_customs(tx, id, "", &Change::ReviewDecide(note), stamp)?;
             Ok(())
         })?;
         Ok(record)
+    }
+
+    /// Records that the review file of application `id` was written (`note`); `persist` writes
+    /// the file inside the transaction, so a file that could not be written records nothing.
+    pub fn record_export(
+        &mut self,
+        id: &str,
+        note: &ExportNote,
+        stamp: &crate::model::Stamp,
+        persist: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        self.application(id)?;
+        self.write(|tx| {
+            record_customs(tx, id, "", &Change::ReviewExport(note.clone()), stamp)?;
+            persist()
+        })
     }
 }
