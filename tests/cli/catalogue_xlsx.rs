@@ -95,10 +95,13 @@ fn a_national_pack_from_the_template_is_added_and_assessed() {
         "importer",
         "--pack",
         "national-aeo",
+        "--tier",
+        "security",
     ]);
     let show: serde_json::Value =
         serde_json::from_str(&env.ok(&["show", id.trim(), "--json"])).expect("show JSON");
     assert_eq!(show["pack"]["id"], "national-aeo", "{show}");
+    assert_eq!(show["assessment"]["tiers"][0], "security", "{show}");
 
     let builtin = env.dir.path().join("builtin.xlsx");
     let b = builtin.to_str().expect("path");

@@ -177,7 +177,7 @@ fn an_importer_starts_a_national_assessment_from_its_safe_one_and_sees_divergenc
     ]);
     let html = std::fs::read_to_string(&html).expect("html");
     assert!(
-        html.contains("from AEO.A.01 of") && html.contains("confirmed"),
+        html.contains("From AEO.A.01 in “") && html.contains("— confirmed"),
         "the HTML report says where answers came from"
     );
 
