@@ -198,6 +198,24 @@ async fn resubmission_scenario() {
     find(&c, &format!("{}[data-item=\"AEO.A.02\"]", tid("plan-item"))).await;
     to_top(&c, &tid("plan")).await;
     screenshot(&c, &tid("plan-section"), "s03-plan-en").await;
+    // A section's items, each leading to its item in the list.
+    let section = format!("{}[data-code=\"A\"]", tid("plan-section"));
+    press(&c, &format!("{section} summary")).await;
+    let a02 = format!(
+        "{section} {}[data-item=\"AEO.A.02\"] button",
+        tid("plan-item")
+    );
+    let line = text(
+        &c,
+        &format!("{section} {}[data-item=\"AEO.A.02\"]", tid("plan-item")),
+    )
+    .await;
+    assert!(
+        line.contains("changed") && line.contains("open remark"),
+        "{line}"
+    );
+    screenshot(&c, &a02, "s03b-plan-items-en").await;
+    press(&c, &a02).await;
 
     // The validation report, as HTML.
     click(&c, &tid("validation-report")).await;
