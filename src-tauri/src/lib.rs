@@ -159,6 +159,9 @@ pub fn run() {
             commands::review::import_review,
             commands::review::respond_remark,
             commands::review::reopen_answer,
+            commands::review_files::validation_report,
+            commands::review_files::validation_plan,
+            commands::review_files::save_submission_evidence,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -135,6 +135,11 @@ fn declarations(cfg: &Config) -> Vec<(String, String)> {
         crate::review_view::OpenResult,
         crate::review_view::TraderReview,
         crate::review_view::ReviewAttached,
+        safe_core::review::PlanReason,
+        safe_core::review::PlanItem,
+        safe_core::review::PlanSection,
+        crate::review_plan::ValidationPlan,
+        crate::review_evidence::SavedEvidence,
     ]
 }
 

@@ -17,6 +17,7 @@
 //! | [`rebase`] | moving an assessment to a newer edition of its pack: preview and move |
 //! | [`report`] | report options with the user's date, the report data with the optional comparison, rendering and writing |
 //! | [`review`] | validation by customs: submit, open a submission, accept, remark, visit, decide, export and attach a review, respond, reopen |
+//! | [`review_evidence`] | customs: a copy of an evidence file of a submission, its SHA-256 checked |
 //! | [`review_view`] | the desktop's review screens: the queue with days left, one application, the key check before opening a submission, the trader's review and what a submission still misses |
 //! | [`share`] | export, verify (with this installation's own key), import, merge preview and merge |
 
@@ -32,6 +33,7 @@ pub mod keys;
 pub mod rebase;
 pub mod report;
 pub mod review;
+pub mod review_evidence;
 pub mod review_plan;
 pub mod review_report;
 pub mod review_view;

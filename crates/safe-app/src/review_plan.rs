@@ -13,6 +13,7 @@ use crate::Result;
 /// The plan of one application at its last submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(any(test, feature = "ts"), derive(ts_rs::TS))]
 pub struct ValidationPlan {
     /// The application.
     pub application_id: String,

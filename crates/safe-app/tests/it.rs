@@ -5,6 +5,7 @@
 mod app;
 mod crosswalk;
 mod rebase;
+mod review_evidence;
 mod review_view;
 
 use chrono::{Duration, TimeZone, Utc};

@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod export;
 pub mod rebase;
 pub mod review;
+pub mod review_files;
 pub mod share;
 // Catalogues and the crosswalk (desk-packs).
 pub mod catalogue;

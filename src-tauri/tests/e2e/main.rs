@@ -12,6 +12,7 @@ mod crosswalk;
 mod harness;
 mod home;
 mod hostile;
+mod resubmission;
 mod review;
 mod sharing;
 

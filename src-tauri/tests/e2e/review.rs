@@ -19,10 +19,10 @@ async fn a_validator_reviews_a_submission_and_the_trader_sees_the_remarks() {
         .expect("the scenario finished within its time limit");
 }
 
-const REMARK: &str = "Send the signed security policy and its last review.";
+pub(crate) const REMARK: &str = "Send the signed security policy and its last review.";
 
 /// A trader's assessment with every applicable item answered (one partly), submitted to `out`.
-fn submit_trader(db: &std::path::Path, out: &std::path::Path) -> String {
+pub(crate) fn submit_trader(db: &std::path::Path, out: &std::path::Path) -> String {
     std::fs::create_dir_all(db.parent().expect("a folder")).expect("data folder");
     let mut store = Store::open(db).expect("the trader's database");
     let lib = Library::builtin().expect("the built-in catalogue");
@@ -77,7 +77,7 @@ fn submit_trader(db: &std::path::Path, out: &std::path::Path) -> String {
 }
 
 /// Scrolls an element to the middle of the window.
-async fn scroll_to(c: &Client, css: &str) -> fantoccini::elements::Element {
+pub(crate) async fn scroll_to(c: &Client, css: &str) -> fantoccini::elements::Element {
     let el = find(c, css).await;
     c.execute(
         "arguments[0].scrollIntoView({block: 'center'});",
@@ -90,7 +90,7 @@ async fn scroll_to(c: &Client, css: &str) -> fantoccini::elements::Element {
 
 /// Clicks an element of the review list once scrolled to the middle of the window, where no
 /// toast covers it.
-async fn press(c: &Client, css: &str) {
+pub(crate) async fn press(c: &Client, css: &str) {
     scroll_to(c, css)
         .await
         .click()
@@ -98,11 +98,11 @@ async fn press(c: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
 }
 
-fn item(id: &str, what: &str) -> String {
+pub(crate) fn item(id: &str, what: &str) -> String {
     format!("{}[data-item=\"{id}\"] {}", tid("review-item"), tid(what))
 }
 
-async fn to_french_dark(c: &Client) {
+pub(crate) async fn to_french_dark(c: &Client) {
     click(c, ".brand").await;
     click(c, &tid("open-settings")).await;
     find(c, &tid("language"))
@@ -272,6 +272,25 @@ async fn review_scenario() {
     );
     assert_eq!(text(&c, &tid("inbox-state")).await, "Returned to applicant");
     screenshot(&c, &ready("inbox"), "r10-inbox-en").await;
+    // The validation report of the review, from the trader's side.
+    click(&c, &tid("validation-report")).await;
+    find(&c, &tid("validation-format-pdf")).await;
+    screenshot(
+        &c,
+        &tid("validation-run"),
+        "r10b-validation-report-trader-en",
+    )
+    .await;
+    click(&c, &tid("validation-run")).await;
+    find(&c, &tid("validation-done")).await;
+    let report = trader.saves().join("Acme-AEO-2026-validation-report.pdf");
+    assert!(
+        std::fs::read(&report)
+            .expect("the validation report")
+            .starts_with(b"%PDF"),
+        "a PDF"
+    );
+    click(&c, &tid("validation-close")).await;
     type_into(
         &c,
         &tid("inbox-answer"),

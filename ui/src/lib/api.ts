@@ -8,7 +8,7 @@ import type { AnswerInput, Assessment, AssessmentSummary, Attached, DeletedAsses
 import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
 import type { EditionRef, RebasePlan } from './bindings';
 import type { Added, Catalogues, Coverage, Linked, LinkInfo, PackSummary, Scorecard, Started } from './bindings';
-import type { ApplicationScreen, Decision, DecisionRecord, OpenResult, QueueEntry, RemarkKind, ReviewAttached, TraderReview } from './bindings';
+import type { ApplicationScreen, Decision, DecisionRecord, Format, Lang, OpenResult, Paper, QueueEntry, RemarkKind, ReviewAttached, SavedEvidence, TraderReview, ValidationPlan } from './bindings';
 
 /** A failed command: `code` is stable (one of the shell's `ErrorCode`s), `message` is for people. */
 export class ApiError extends Error {
@@ -191,4 +191,16 @@ export const reviewApi = {
   importReview: (path: string) => call<ReviewAttached>('import_review', { path }),
   respond: (id: string, number: number, text: string) => call<string>('respond_remark', { id, number, text }),
   reopen: (id: string, item: string) => call<number>('reopen_answer', { id, item }),
+
+  /** Asks where to save and writes the validation report (src-tauri/src/commands/review_files.rs):
+   * of application `id` (`customs`) or of the review attached to assessment `id`; null when
+   * cancelled. */
+  validationReport: (id: string, customs: boolean, format: Format, language: Lang, paper: Paper, title: string) =>
+    call<Exported | null>('validation_report', { id, customs, format, language, paper, title }),
+  /** Customs: the sections ranked for the on-site visit. */
+  plan: (app: string) => call<ValidationPlan>('validation_plan', { app }),
+  /** Customs: asks where to save a copy of a submission's evidence file; [path, what was
+   * written] (its SHA-256 checked), null when cancelled. */
+  saveEvidence: (application: string, sha256: string, title: string) =>
+    call<[string, SavedEvidence] | null>('save_submission_evidence', { application, sha256, title }),
 };

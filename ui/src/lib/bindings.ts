@@ -2366,3 +2366,97 @@ fingerprint: string,
  * True when this key is trusted for the application from now on (the first review).
  */
 firstKey: boolean, };
+
+export type PlanReason = "critical" | "not-met" | "partially-met" | "no-evidence" | "evidence-expired" | "changed" | "open-remark";
+
+export type PlanItem = { 
+/**
+ * Item id.
+ */
+itemId: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Its points (the sum of its reasons').
+ */
+points: number, 
+/**
+ * Why.
+ */
+reasons: Array<PlanReason>, };
+
+export type PlanSection = { 
+/**
+ * 1 for the section to check first.
+ */
+rank: number, 
+/**
+ * Its code or id.
+ */
+code: string, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * The sum of its items' points (0: nothing to check first).
+ */
+priority: number, 
+/**
+ * Applicable items.
+ */
+applicable: number, 
+/**
+ * Per reason, how many items have it.
+ */
+counts: { [key in PlanReason]?: number }, 
+/**
+ * The reason in words, e.g. "2 critical items, 1 partial answer, 1 answer without evidence".
+ */
+why: string, 
+/**
+ * Its items with a reason, most points first.
+ */
+items: Array<PlanItem>, };
+
+export type ValidationPlan = { 
+/**
+ * The application.
+ */
+applicationId: string, 
+/**
+ * The applicant.
+ */
+applicant: string, 
+/**
+ * The submission planned for.
+ */
+submission: number, 
+/**
+ * The date expiry was judged against.
+ */
+today: string, 
+/**
+ * Every applicable section, the one to check first first.
+ */
+sections: Array<PlanSection>, };
+
+export type SavedEvidence = { 
+/**
+ * The file name the trader gave it.
+ */
+fileName: string, 
+/**
+ * The SHA-256 of the content, checked in the database and in the file written.
+ */
+sha256: string, 
+/**
+ * Its size, in bytes.
+ */
+size: number, 
+/**
+ * The submission (of the application) it was carried by, the last one.
+ */
+submission: number, };

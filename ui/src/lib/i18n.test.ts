@@ -75,6 +75,8 @@ const families: Record<string, string[]> = {
   'review.notePlaceholder.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
   'review.decisionHelp.': ['return', 'grant', 'grant-with-conditions', 'refuse'],
   'review.show.': ['all', 'open', 'remarks', 'changed'],
+  'validation.formatHelp.': ['pdf', 'html'],
+  'plan.reason.': ['critical', 'not-met', 'partially-met', 'no-evidence', 'evidence-expired', 'changed', 'open-remark'],
 };
 
 describe('translations', () => {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, QueueEntry, ReceivedRemark } from './bindings';
-import { dayText, daysLeftText, filterQueue, inboxOrder, itemMark, nearest, overdue, sortQueue } from './review';
+import en from '../locales/en.json';
+import fr from '../locales/fr.json';
+import type { PlanSection } from './bindings';
+import { pack } from './fixtures';
+import { PLAN_REASONS, dayText, daysLeftText, filterQueue, inboxOrder, itemMark, localizePlan, nearest, overdue, planReasons, planSplit, sortQueue } from './review';
 
 function entry(
   applicant: string,
@@ -126,5 +130,51 @@ describe('calendar days', () => {
     expect(dayText('2027-01-01', 'en')).toBe('1 Jan 2027');
     expect(dayText('2027-01-01', 'fr')).toBe('1 janv. 2027');
     expect(dayText('not a date', 'en')).toBe('not a date');
+  });
+});
+
+function section(code: string, priority: number, counts: PlanSection['counts'] = {}, items: PlanSection['items'] = []): PlanSection {
+  return { rank: 1, code, title: `Plan title ${code}`, priority, applicable: 2, counts, why: '', items };
+}
+
+describe('the validation plan', () => {
+  it('lists reasons in the core order with a singular or plural key, none at zero', () => {
+    const s = section('A', 7, { changed: 1, critical: 2, 'open-remark': 0, 'not-met': 1 });
+    expect(planReasons(s)).toEqual([
+      { reason: 'critical', n: 2, key: 'plan.many.critical' },
+      { reason: 'not-met', n: 1, key: 'plan.one.not-met' },
+      { reason: 'changed', n: 1, key: 'plan.one.changed' },
+    ]);
+    expect(planReasons(section('B', 0))).toEqual([]);
+  });
+
+  it('takes section and item titles from the pack in the user language, keeps the rest', () => {
+    const p = pack();
+    const plan = [
+      section('B.X', 2, { 'partially-met': 1 }, [{ itemId: 'B.1', title: 'Plan B.1', points: 2, reasons: ['partially-met'] }]),
+      section('A', 2, { critical: 1 }, [{ itemId: 'A.2', title: 'Plan A.2', points: 2, reasons: ['critical'] }]),
+      section('Z', 0, {}, [{ itemId: 'Z.1', title: 'Only in the plan', points: 0, reasons: [] }]),
+    ];
+    const out = localizePlan(plan, p);
+    expect(out.map((s) => s.title)).toEqual(['Section B.X', 'Section A', 'Plan title Z']);
+    expect(out.map((s) => s.items.map((i) => i.title))).toEqual([['Title of B.1'], ['Sécurité du fret'], ['Only in the plan']]);
+    expect(out.map((s) => s.priority)).toEqual([2, 2, 0]);
+  });
+
+  it('has a singular and a plural text of every reason in both languages', () => {
+    for (const r of PLAN_REASONS) {
+      const s = section('A', 1, { [r]: 1 });
+      const many = section('A', 1, { [r]: 3 });
+      for (const key of [planReasons(s)[0]?.key, planReasons(many)[0]?.key]) {
+        expect(en, `${key}`).toHaveProperty([key as string]);
+        expect(fr, `${key}`).toHaveProperty([key as string]);
+      }
+    }
+  });
+
+  it('splits the sections worth a look from the quiet ones', () => {
+    const { ranked, quiet } = planSplit([section('A', 5), section('B', 1), section('C', 0), section('D', 0)]);
+    expect(ranked.map((s) => s.code)).toEqual(['A', 'B']);
+    expect(quiet).toBe(2);
   });
 });

@@ -3,8 +3,9 @@
 // validator's page shows per item. The rules (deadlines, locks, states) are the core's: this
 // only arranges what the shell sent.
 
-import type { AppState, Clocks, ItemDiff, QueueEntry, ReceivedRemark, Remark, RemarkState } from './bindings';
+import type { AppState, Clocks, Group, ItemDiff, Pack, PlanReason, PlanSection, QueueEntry, ReceivedRemark, Remark, RemarkState } from './bindings';
 import { fold } from './homelist';
+import { entries, groupLabel, groupsOf } from './workspace';
 
 /** A calendar day (`YYYY-MM-DD`) in the user's language ("2 Dec 2026", "2 déc. 2026"). */
 export function dayText(iso: string, lang: string): string {
@@ -120,4 +121,49 @@ export function changeKeys(d: ItemDiff): string[] {
   if (d.evidenceAdded.length) out.push('review.changed.evidenceAdded');
   if (d.evidenceRemoved.length) out.push('review.changed.evidenceRemoved');
   return out;
+}
+
+/** The reasons of the validation plan, in the core's order (`PlanReason`). */
+export const PLAN_REASONS: PlanReason[] = [
+  'critical',
+  'not-met',
+  'partially-met',
+  'no-evidence',
+  'evidence-expired',
+  'changed',
+  'open-remark',
+];
+
+/** A section's reasons with how many items have each, in the core's order; none at zero. The
+ * message key is `plan.one.<reason>` for one item, `plan.many.<reason>` for more. */
+export function planReasons(s: PlanSection): { reason: PlanReason; n: number; key: string }[] {
+  return PLAN_REASONS.flatMap((reason) => {
+    const n = s.counts[reason] ?? 0;
+    return n > 0 ? [{ reason, n, key: `plan.${n === 1 ? 'one' : 'many'}.${reason}` }] : [];
+  });
+}
+
+/** The plan's sections in the language of the screen: each section's and item's title taken
+ * from `pack` (the application's pack in the user's language) where it has them; the plan's own
+ * (the pack's language) otherwise. The ranks and reasons are kept as they are. */
+export function localizePlan(sections: PlanSection[], pack: Pack): PlanSection[] {
+  const groups = new Map<string, string>();
+  const walk = (g: Group) => {
+    groups.set(groupLabel(g), g.title);
+    groupsOf(g).forEach(walk);
+  };
+  pack.groups.forEach(walk);
+  const items = new Map(entries(pack).map((e) => [e.item.id, e.item.title]));
+  return sections.map((s) => ({
+    ...s,
+    title: groups.get(s.code) ?? s.title,
+    items: s.items.map((i) => ({ ...i, title: items.get(i.itemId) ?? i.title })),
+  }));
+}
+
+/** The sections worth a look on site (a priority above zero), and how many have nothing to
+ * check first. */
+export function planSplit(sections: PlanSection[]): { ranked: PlanSection[]; quiet: number } {
+  const ranked = sections.filter((s) => s.priority > 0);
+  return { ranked, quiet: sections.length - ranked.length };
 }

@@ -254,6 +254,19 @@ impl Store {
                 id: sha256.to_string(),
             })
     }
+
+    /// The content stored under `sha256`, whichever assessment or customs submission brought
+    /// it; `None` when nothing is stored under it. The content is not re-hashed here.
+    pub fn blob(&self, sha256: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT content FROM blobs WHERE sha256 = ?1",
+                [sha256],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
 }
 
 fn answer_exists(tx: &rusqlite::Transaction<'_>, id: &str, item_id: &str) -> Result<bool> {
