@@ -14,6 +14,7 @@ mod rebase;
 mod refusals;
 mod review;
 mod review_due;
+mod review_evidence;
 mod review_history;
 mod review_keys;
 mod review_report;

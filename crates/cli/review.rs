@@ -161,6 +161,24 @@ pub enum ReviewCmd {
         #[arg(long)]
         force: bool,
     },
+    /// Customs: the evidence files of an application's last submission; with SHA and --out, save
+    /// a copy of one (its SHA-256 checked before and after writing).
+    Evidence {
+        /// Application id.
+        app: String,
+        /// The file's SHA-256, or at least its first 8 hex digits (as the list shows them).
+        #[arg(requires = "out")]
+        sha256: Option<String>,
+        /// Where to write the copy.
+        #[arg(long, value_name = "FILE", requires = "sha256")]
+        out: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "out")]
+        force: bool,
+        /// Print the list as JSON.
+        #[arg(long, conflicts_with = "sha256")]
+        json: bool,
+    },
     /// Customs: the validation plan: the sections to check on site first, with the reason.
     Plan {
         /// Application id.
@@ -413,6 +431,35 @@ pub fn run(db: &Path, by: &str, cmd: ReviewCmd) -> Result<()> {
             Ok(())
         }
         ReviewCmd::Report(r) => report(db, r),
+        ReviewCmd::Evidence {
+            app,
+            sha256,
+            out,
+            force,
+            json,
+        } => {
+            let store = Store::open(db)?;
+            let app = store.resolve_application(&app)?;
+            match (sha256, out) {
+                (Some(sha256), Some(out)) => {
+                    let c =
+                        safe_app::review_evidence::save_copy(&store, &app, &sha256, &out, force)?;
+                    outln!(
+                        "wrote {} ({} bytes, SHA-256 {} checked) from submission {} to {}",
+                        c.file_name,
+                        c.size,
+                        c.sha256,
+                        c.submission,
+                        out.display()
+                    );
+                }
+                _ => {
+                    let files = safe_app::review_evidence::list(&store, &app)?;
+                    print::evidence(&app, &files, json);
+                }
+            }
+            Ok(())
+        }
         ReviewCmd::Pdf {
             app,
             submission,

@@ -516,3 +516,29 @@ pub fn history(app: &str, entries: &[safe_core::history::HistoryEntry], json: bo
         );
     }
 }
+
+/// The evidence files of an application's last submission: short SHA-256, size, items, name.
+pub fn evidence(app: &str, files: &[safe_core::model::Evidence], json: bool) {
+    if json {
+        print_json(&serde_json::json!({
+            "schema": "safe-assess.review-evidence/1",
+            "applicationId": app,
+            "evidence": files,
+        }));
+        return;
+    }
+    if files.is_empty() {
+        outln!("the last submission of application {app} carries no evidence file");
+        return;
+    }
+    for e in files {
+        outln!(
+            "{}  {:>9} bytes  {:<20} {}",
+            short(&e.sha256),
+            e.size,
+            e.items.join(","),
+            e.file_name
+        );
+    }
+    outln!("Save a copy with: safe-assess review evidence {app} SHA256 --out FILE");
+}

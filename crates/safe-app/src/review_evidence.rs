@@ -27,22 +27,40 @@ pub struct SavedEvidence {
     pub submission: u32,
 }
 
-/// The evidence file `sha256` of the last submission of application `app` (`not_found` when
-/// that submission carries no such file).
-pub fn evidence_of(store: &Store, app: &str, sha256: &str) -> Result<Evidence> {
+/// The evidence files of the last submission of application `app`, in the order it carries
+/// them.
+pub fn list(store: &Store, app: &str) -> Result<Vec<Evidence>> {
     let v = store.application_view(app)?;
-    v.bundle
-        .evidence
+    Ok(v.bundle.evidence.into_iter().map(|e| e.evidence).collect())
+}
+
+/// The evidence file of the last submission of application `app` whose SHA-256 is `sha256` or
+/// starts with it (at least 8 hex digits): `not_found` when that submission carries no such
+/// file, `invalid_input` for a shorter or ambiguous prefix.
+pub fn evidence_of(store: &Store, app: &str, sha256: &str) -> Result<Evidence> {
+    let wanted = sha256.trim().to_ascii_lowercase();
+    if wanted.len() < 8 {
+        return Err(safe_core::Error::invalid(format!(
+            "'{sha256}': give the evidence file's SHA-256, or at least its first 8 hex digits"
+        ))
+        .into());
+    }
+    let mut found: Vec<Evidence> = list(store, app)?
         .into_iter()
-        .map(|e| e.evidence)
-        .find(|e| e.sha256 == sha256)
-        .ok_or_else(|| {
-            safe_core::Error::NotFound {
-                what: "evidence of the submission",
-                id: sha256.to_string(),
-            }
-            .into()
-        })
+        .filter(|e| e.sha256.starts_with(&wanted))
+        .collect();
+    match found.len() {
+        0 => Err(safe_core::Error::NotFound {
+            what: "evidence of the submission",
+            id: sha256.to_string(),
+        }
+        .into()),
+        1 => Ok(found.remove(0)),
+        n => Err(safe_core::Error::invalid(format!(
+            "'{sha256}' starts the SHA-256 of {n} evidence files of the submission; give more digits"
+        ))
+        .into()),
+    }
 }
 
 /// A file name to offer in a save dialog for `e`: its last path part, without characters a
