@@ -117,7 +117,7 @@ impl<'a> View<'a> {
                     kind: vi::kind(lang, r.kind),
                     nc: r.kind == RemarkKind::NonConformity,
                     text: &r.text,
-                    raised: V::RaisedIn.fill(lang, &[("n", &r.raised_in.to_string())]),
+                    raised: crate::validation::texts::remark_note(lang, r),
                     response: &r.response,
                 })
                 .collect(),

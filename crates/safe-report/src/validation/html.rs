@@ -229,7 +229,7 @@ fn remarks(h: &mut String, d: &ValidationData, lang: Lang) {
                 esc(&r.item_title),
                 esc(vi::kind(lang, r.kind)),
                 esc(&r.text),
-                esc(&V::RaisedIn.fill(lang, &[("n", &r.raised_in.to_string())]))
+                esc(&super::texts::remark_note(lang, r))
             );
         }
         h.push_str("</tbody>\n</table>\n");

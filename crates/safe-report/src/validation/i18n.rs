@@ -67,6 +67,7 @@ table! {
     Text => "Text", "Texte";
     Response => "Applicant's answer", "Réponse du demandeur";
     RaisedIn => "raised on submission {n}", "formulée au dépôt n° {n}";
+    AnswerBy => "answer by {date}", "réponse attendue au plus tard le {date}";
     Finding => "Finding", "Constatation";
     Date => "Date", "Date";
     By => "By", "Par";

@@ -121,6 +121,10 @@ pub struct RemarkRow {
     pub text: String,
     /// The trader's answer (may be empty).
     pub response: String,
+    /// The last day to answer it (none in a review file of version 1).
+    pub due: Option<NaiveDate>,
+    /// Days left to `due` on the report's day, while the remark is not closed.
+    pub due_days_left: Option<i64>,
 }
 
 /// An on-site finding with its item's title.
@@ -317,6 +321,11 @@ impl ValidationData {
                 raised_in: r.raised_in,
                 text: r.text.clone(),
                 response: r.response.clone(),
+                due: r.due,
+                due_days_left: r
+                    .due
+                    .filter(|_| r.state != RemarkState::Closed)
+                    .map(|d| days_left(d, opts.today)),
             })
             .collect();
         let findings = i

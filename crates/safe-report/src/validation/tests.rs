@@ -253,6 +253,45 @@ fn deadlines_in_words_and_unknown_reason_parts_kept() {
 }
 
 #[test]
+fn an_open_remark_says_by_when_to_answer_and_how_many_days_are_left() {
+    let f = fixture();
+    let mut r = review(&f);
+    // Report day: 10 April 2026. R2 (open) is overdue, R3 (answered) still has time, R1 is
+    // closed: its date is kept but no countdown.
+    r.remarks[0].due = NaiveDate::from_ymd_opt(2026, 4, 1);
+    r.remarks[1].due = NaiveDate::from_ymd_opt(2026, 4, 7);
+    r.remarks[2].due = NaiveDate::from_ymd_opt(2026, 4, 22);
+    let cases = [
+        (
+            Lang::En,
+            "answer by 7 April 2026 (overdue by 3 day(s))",
+            "answer by 22 April 2026 (12 day(s) left)",
+            "answer by 1 April 2026",
+        ),
+        (
+            Lang::Fr,
+            "réponse attendue au plus tard le 7 avril 2026 (dépassé de 3 jour(s))",
+            "réponse attendue au plus tard le 22 avril 2026 (12 jour(s) restant(s))",
+            "réponse attendue au plus tard le 1er avril 2026",
+        ),
+    ];
+    for (lang, overdue, left, closed) in cases {
+        let d = ValidationData::build(&input(&f, &r, Side::Customs), &opts(lang));
+        let html = String::from_utf8(render(&d, Format::Html, &opts(lang)).unwrap()).unwrap();
+        let html = html.replace("&#39;", "'");
+        assert!(html.contains(overdue), "{lang:?}: {overdue}");
+        assert!(html.contains(left), "{lang:?}: {left}");
+        assert!(html.contains(&format!("{closed}<")), "{lang:?}: {closed}");
+    }
+    r.remarks.iter_mut().for_each(|x| x.due = None);
+    let d = ValidationData::build(&input(&f, &r, Side::Customs), &opts(Lang::En));
+    assert_eq!(
+        texts::remark_note(Lang::En, &d.remarks[1]),
+        "raised on submission 1"
+    );
+}
+
+#[test]
 fn html_escapes_user_text_and_other_formats_are_refused() {
     let f = fixture();
     let r = review(&f);

@@ -5,7 +5,7 @@
 use crate::i18n::{Lang, long_date, percent, readiness};
 
 use super::i18n::{self as vi, V};
-use super::{DecisionRow, Side, ValidationData};
+use super::{DecisionRow, RemarkRow, Side, ValidationData};
 
 /// A refusal reason as the core records it ("answered not met; non-conformity R1: text"), in
 /// `lang`; parts it does not know stay as they are.
@@ -36,6 +36,24 @@ pub fn days(lang: Lang, left: i64) -> String {
         0 => V::DueToday.get(lang).to_string(),
         n if n > 0 => V::DaysLeft.fill(lang, &[("n", &n.to_string())]),
         n => V::Overdue.fill(lang, &[("n", &(-n).to_string())]),
+    }
+}
+
+/// The line under a remark's text: "raised on submission 1 · answer by 5 January 2027 (12
+/// day(s) left)"; a closed remark or one without a due date says only where it was raised.
+pub fn remark_note(lang: Lang, r: &RemarkRow) -> String {
+    let raised = V::RaisedIn.fill(lang, &[("n", &r.raised_in.to_string())]);
+    match (r.due, r.due_days_left) {
+        (Some(due), Some(left)) => format!(
+            "{raised} · {} ({})",
+            V::AnswerBy.fill(lang, &[("date", &long_date(lang, due))]),
+            days(lang, left)
+        ),
+        (Some(due), None) => format!(
+            "{raised} · {}",
+            V::AnswerBy.fill(lang, &[("date", &long_date(lang, due))])
+        ),
+        _ => raised,
     }
 }
 
