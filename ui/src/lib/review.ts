@@ -3,7 +3,7 @@
 // validator's page shows per item. The rules (deadlines, locks, states) are the core's: this
 // only arranges what the shell sent.
 
-import type { AppState, Clocks, Group, ItemDiff, Pack, PlanReason, PlanSection, QueueEntry, ReceivedRemark, Remark, RemarkState } from './bindings';
+import type { AppState, Clocks, Group, ItemDiff, Pack, PlanReason, PlanSection, QueueEntry, Remark, RemarkState } from './bindings';
 import { fold } from './homelist';
 import { entries, groupLabel, groupsOf } from './workspace';
 
@@ -94,13 +94,66 @@ export function daysLeftText(days: number | null): { key: string; params: { n: n
   return { key: days === -1 ? 'review.overdueDay' : 'review.overdueDays', params: { n: -days }, overdue: true };
 }
 
-const REMARK_ORDER: RemarkState[] = ['open', 'answered', 'closed'];
+/** The trader's inbox in the core's order (`safe_core::review::deadline_order`): remarks not
+ * closed first, the nearest due date first (a remark without one after the dated ones), then by
+ * number. */
+export function inboxOrder<R extends { state: RemarkState; due: string | null; number: number }>(remarks: R[]): R[] {
+  const key = (r: R): [number, number, string, number] => [r.state === 'closed' ? 1 : 0, r.due === null ? 1 : 0, r.due ?? '', r.number];
+  return [...remarks].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    for (let i = 0; i < x.length; i++) {
+      if (x[i]! < y[i]!) return -1;
+      if (x[i]! > y[i]!) return 1;
+    }
+    return 0;
+  });
+}
 
-/** The trader's inbox: open remarks first, then answered, then closed; by number within each. */
-export function inboxOrder(remarks: ReceivedRemark[]): ReceivedRemark[] {
-  return [...remarks].sort(
-    (a, b) => REMARK_ORDER.indexOf(a.state) - REMARK_ORDER.indexOf(b.state) || a.number - b.number,
-  );
+/** Today in the user's time zone, as `YYYY-MM-DD` (the day the core counts from). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function utcDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+/** Days from `today` to `due` (negative when overdue), both `YYYY-MM-DD`; null for a bad date. */
+export function daysUntil(due: string, today: string): number | null {
+  const d = utcDay(due);
+  const t = utcDay(today);
+  return d === null || t === null ? null : Math.round((d - t) / 86_400_000);
+}
+
+/** `iso` plus `n` days, as `YYYY-MM-DD`. */
+export function addDays(iso: string, n: number): string {
+  const d = utcDay(iso);
+  return d === null ? iso : new Date(d + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A remark's deadline as a message key and its parameters: the days left or overdue while it is
+ * not closed, "no deadline" when it has none; null for a closed remark with a due date (its date
+ * alone is shown). */
+export function remarkDueText(
+  due: string | null,
+  state: RemarkState,
+  today: string,
+): { key: string; params: { n: number }; overdue: boolean } | null {
+  if (due === null) return { key: 'review.noDeadline', params: { n: 0 }, overdue: false };
+  if (state === 'closed') return null;
+  return daysLeftText(daysUntil(due, today));
+}
+
+/** The chip of an item with remarks not closed: "Remark open" while one is open, "Remark
+ * answered" when every such remark is answered; null when none. */
+export function remarkChip(itemId: string, remarks: Remark[]): 'open' | 'answered' | null {
+  const mine = remarks.filter((r) => r.itemId === itemId);
+  if (mine.some((r) => r.state === 'open')) return 'open';
+  if (mine.some((r) => r.state === 'answered')) return 'answered';
+  return null;
 }
 
 /** Where an item stands for the validator. */
