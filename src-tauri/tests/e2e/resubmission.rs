@@ -60,7 +60,7 @@ fn customs_returns(db: &std::path::Path, submission: &std::path::Path, review: &
         &stamp,
     )
     .expect("returned");
-    safe_app::review::export(&store, db, &app, review, false, &stamp).expect("review file");
+    safe_app::review::export(&mut store, db, &app, review, false, &stamp).expect("review file");
 }
 
 /// The trader attaches the review, answers the remark, meets A.02 with the signed policy and
