@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, QueueEntry, ReceivedRemark } from './bindings';
+import type { ApplicationEvent } from './bindings-desktop';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
 import type { PlanSection } from './bindings';
 import { pack } from './fixtures';
-import { PLAN_REASONS, addDays, dayText, daysLeftText, daysUntil, filterQueue, inboxOrder, itemMark, localizePlan, nearest, overdue, planReasons, planSplit, remarkChip, remarkDueText, sortQueue, todayIso } from './review';
+import { PLAN_REASONS, addDays, dayText, daysLeftText, daysUntil, filterQueue, historyText, inboxOrder, itemMark, labelNames, localizePlan, nearest, overdue, planReasons, planSplit, remarkChip, remarkDueText, sortQueue, todayIso } from './review';
 
 function entry(
   applicant: string,
@@ -70,6 +71,17 @@ describe('the application queue', () => {
 
   it('sorts by state in the order of the review', () => {
     expect(names(sortQueue(rows, 'state', true))).toEqual(['Zeta SA', 'Acme', 'Société Générale de Fret', 'Decided Ltd']);
+  });
+
+  it('finds an application by its role and tier names, and shows the names', () => {
+    const ff = {
+      ...entry('Forwarder SA'),
+      labels: { roles: [{ id: 'freight-forwarder', name: 'Freight forwarder' }], tiers: [{ id: 'aeos', name: 'AEO Security' }] },
+    };
+    expect(names(filterQueue([...rows, ff], { query: 'forwarder security', state: 'all', overdueOnly: false }))).toEqual(['Forwarder SA']);
+    expect(labelNames(ff.labels.roles)).toBe('Freight forwarder');
+    expect(labelNames([...ff.labels.roles, { id: 'importer', name: 'Importer' }])).toBe('Freight forwarder, Importer');
+    expect(labelNames([])).toBe('');
   });
 
   it('filters by words without accents, by state and by overdue', () => {
@@ -246,5 +258,44 @@ describe('the validation plan', () => {
     const { ranked, quiet } = planSplit([section('A', 5), section('B', 1), section('C', 0), section('D', 0)]);
     expect(ranked.map((s) => s.code)).toEqual(['A', 'B']);
     expect(quiet).toBe(2);
+  });
+});
+
+describe('the customs history in words', () => {
+  const ev = (action: string, over: Partial<ApplicationEvent> = {}): ApplicationEvent => ({
+    seq: 1,
+    itemId: '',
+    action,
+    submission: null,
+    remark: null,
+    kind: null,
+    text: null,
+    due: null,
+    decision: null,
+    state: null,
+    file: null,
+    created: false,
+    at: '2026-12-01T10:00:00Z',
+    by: 'inspector',
+    ...over,
+  });
+
+  it('says each customs action in both languages', () => {
+    const remark = ev('review-remark', { itemId: 'A.1', remark: 2, kind: 'evidence-missing', text: 'Send the plan', due: '2026-12-31' });
+    expect(historyText(remark, 'en')).toBe('R2 (Evidence missing) raised on A.1, due 31 Dec 2026: Send the plan');
+    expect(historyText(remark, 'fr')).toMatch(/^Observation R2 \(.+\) émise sur A\.1, échéance le 31 déc\. 2026 : Send the plan$/);
+    expect(historyText({ ...remark, due: null }, 'en')).toBe('R2 (Evidence missing) raised on A.1: Send the plan');
+    const open = ev('review-open', { submission: 1, file: 'acme.safeassess', created: true });
+    expect(historyText(open, 'en')).toBe('Submission 1 opened from acme.safeassess: new application');
+    expect(historyText({ ...open, created: false, submission: 2 }, 'fr')).toBe('Dépôt n° 2 ouvert à partir de acme.safeassess');
+    expect(historyText(ev('review-accept', { itemId: 'B.2', submission: 1 }), 'en')).toBe('Answer to B.2 accepted (submission 1)');
+    expect(historyText(ev('review-close-remark', { remark: 2 }), 'fr')).toBe('Observation R2 levée');
+    expect(historyText(ev('review-finding', { itemId: 'C.3', text: 'Fence broken' }), 'en')).toBe('On-site finding on C.3: Fence broken');
+    const decide = ev('review-decide', { decision: 'return', text: 'Answer R2', submission: 1 });
+    expect(historyText(decide, 'en')).toBe('Submission 1: Returned to the applicant. Note: Answer R2');
+    expect(historyText(decide, 'fr')).toBe('Dépôt n° 1 : Demande renvoyée au demandeur. Note : Answer R2');
+    const exp = ev('review-export', { submission: 1, state: 'returned', file: 'acme-review.safereview' });
+    expect(historyText(exp, 'en')).toBe('Review file of submission 1 written (Returned to applicant): acme-review.safereview');
+    expect(historyText(ev('something-new', { itemId: 'X' }), 'en')).toBe('something-new (X)');
   });
 });

@@ -3,8 +3,10 @@
 // validator's page shows per item. The rules (deadlines, locks, states) are the core's: this
 // only arranges what the shell sent.
 
-import type { AppState, Clocks, Group, ItemDiff, Pack, PlanReason, PlanSection, QueueEntry, Remark, RemarkState } from './bindings';
+import type { AppState, Clocks, Group, ItemDiff, Label, Lang, Pack, PlanReason, PlanSection, QueueEntry, Remark, RemarkState } from './bindings';
+import type { ApplicationEvent } from './bindings-desktop';
 import { fold } from './homelist';
+import { translate } from './i18n.svelte';
 import { entries, groupLabel, groupsOf } from './workspace';
 
 /** A calendar day (`YYYY-MM-DD`) in the user's language ("2 Dec 2026", "2 déc. 2026"). */
@@ -48,9 +50,15 @@ export function filterQueue(rows: QueueEntry[], f: QueueFilter): QueueEntry[] {
     if (f.state !== 'all' && a.state !== f.state) return false;
     if (f.overdueOnly && !overdue(e.clocks)) return false;
     if (!words.length) return true;
-    const text = fold([a.applicant, a.country, a.packId, ...a.roles].join('\n'));
+    const names = [...e.labels.roles, ...e.labels.tiers].map((l) => l.name);
+    const text = fold([a.applicant, a.country, a.packId, ...a.roles, ...a.tiers, ...names].join('\n'));
     return words.every((w) => text.includes(w));
   });
+}
+
+/** Role or tier names for the screen ("Importer, Freight forwarder"); "" for none. */
+export function labelNames(labels: Label[]): string {
+  return labels.map((l) => l.name).join(', ');
 }
 
 function key(e: QueueEntry, by: QueueSort): string | number | null {
@@ -219,4 +227,44 @@ export function localizePlan(sections: PlanSection[], pack: Pack): PlanSection[]
 export function planSplit(sections: PlanSection[]): { ranked: PlanSection[]; quiet: number } {
   const ranked = sections.filter((s) => s.priority > 0);
   return { ranked, quiet: sections.length - ranked.length };
+}
+
+/** What an entry of a customs application's history says, in `lang` ("R2 (Evidence missing)
+ * raised on A.1, due 31 Dec 2026: …"); an action this version has no words for is shown as its
+ * action word. */
+export function historyText(e: ApplicationEvent, lang: Lang): string {
+  const tr = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const n = e.submission ?? 0;
+  switch (e.action) {
+    case 'review-open':
+      return tr(e.created ? 'review.history.openNew' : 'review.history.open', { n, file: e.file ?? '' });
+    case 'review-accept':
+      return tr('review.history.accept', { item: e.itemId, n });
+    case 'review-remark':
+      return tr(e.due ? 'review.history.remark' : 'review.history.remarkNoDue', {
+        r: e.remark ?? 0,
+        kind: e.kind ? tr(`review.kind.${e.kind}`) : '',
+        item: e.itemId,
+        date: e.due ? dayText(e.due, lang) : '',
+        text: e.text ?? '',
+      });
+    case 'review-close-remark':
+      return tr('review.history.closeRemark', { r: e.remark ?? 0 });
+    case 'review-finding':
+      return tr('review.history.finding', { item: e.itemId, text: e.text ?? '' });
+    case 'review-decide':
+      return tr('review.history.decide', {
+        n,
+        decision: e.decision ? tr(`review.decided.${e.decision}`) : '',
+        text: e.text ?? '',
+      });
+    case 'review-export':
+      return tr('review.history.export', {
+        n,
+        state: e.state ? tr(`review.state.${e.state}`) : '',
+        file: e.file ?? '',
+      });
+    default:
+      return e.itemId ? `${e.action} (${e.itemId})` : e.action;
+  }
 }
