@@ -147,6 +147,7 @@ pub fn run() {
             commands::review::pick_review_file,
             commands::review::open_submission,
             commands::review::application_screen,
+            commands::review::review_history,
             commands::review::review_accept,
             commands::review::review_remark,
             commands::review::review_close_remark,

@@ -7,6 +7,7 @@
 //! in native dialogs opened here; a path coming back from the webview is accepted only when the
 //! user picked it during this run ([`AppState::picked`]).
 
+use chrono::NaiveDate;
 use safe_app::review::OpenOptions;
 use safe_app::review_view::{
     self, ApplicationScreen, OpenResult, QueueEntry, ReviewAttached, TraderReview,
@@ -15,6 +16,7 @@ use safe_core::review::{Decision, DecisionRecord, RemarkKind};
 use tauri::{AppHandle, State};
 
 use crate::dialogs;
+use crate::dto::ApplicationEvent;
 use crate::error::CmdResult;
 use crate::state::{AppState, blocking};
 
@@ -81,6 +83,22 @@ pub async fn application_screen(
         .await
 }
 
+/// Customs: the history of one application, oldest first.
+#[tauri::command]
+pub async fn review_history(
+    state: State<'_, AppState>,
+    app: String,
+) -> CmdResult<Vec<ApplicationEvent>> {
+    state
+        .run(move |s, _| {
+            Ok(safe_app::review::history(s, &app)?
+                .into_iter()
+                .map(Into::into)
+                .collect())
+        })
+        .await
+}
+
 /// Customs: accepts an item's answer as submitted.
 #[tauri::command]
 pub async fn review_accept(state: State<'_, AppState>, app: String, item: String) -> CmdResult<()> {
@@ -89,7 +107,8 @@ pub async fn review_accept(state: State<'_, AppState>, app: String, item: String
         .await
 }
 
-/// Customs: raises a remark on an item; returns its number.
+/// Customs: raises a remark on an item, due on `due` (refused before today) or, without one,
+/// the application's days to answer from today; returns its number and due date.
 #[tauri::command]
 pub async fn review_remark(
     state: State<'_, AppState>,
@@ -97,11 +116,12 @@ pub async fn review_remark(
     item: String,
     kind: RemarkKind,
     text: String,
-) -> CmdResult<u32> {
+    due: Option<NaiveDate>,
+) -> CmdResult<(u32, NaiveDate)> {
     state
         .run(move |s, ctx| {
-            Ok(safe_app::review::remark(
-                s, &app, &item, kind, &text, &ctx.stamp,
+            Ok(safe_app::review::remark_due(
+                s, &app, &item, kind, &text, due, &ctx.stamp,
             )?)
         })
         .await

@@ -28,6 +28,7 @@ fn generate() -> String {
         Saved,
         Dashboard,
         HistoryEntry,
+        ApplicationEvent,
         PackChoice,
         ShareCheck,
         MergeTaken,

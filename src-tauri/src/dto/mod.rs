@@ -18,7 +18,7 @@ mod share;
 pub use app::*;
 pub use share::*;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use safe_core::catalogue::{self as cat, Profile};
 use safe_core::model::{Answer, AnswerInput, Assessment, Evidence};
 use safe_core::scoring::{Score, Scorecard};
@@ -155,6 +155,96 @@ impl From<safe_core::model::HistoryEntry> for HistoryEntry {
     }
 }
 
+/// One entry of a customs application's history, as its History panel shows it.
+///
+/// The same exception as [`HistoryEntry`]: the core serializes a history row as its stored
+/// columns (`review history --json`), whose `old` and `new` only the core decodes
+/// (`safe_core::history::Change`); the panel gets the facts its sentence needs instead.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[serde(rename_all = "camelCase")]
+pub struct ApplicationEvent {
+    /// Sequence number (increasing).
+    pub seq: i64,
+    /// The item (`""` for the application itself).
+    pub item_id: String,
+    /// The action word (`review-open`, `review-accept`, `review-remark`, `review-close-remark`,
+    /// `review-finding`, `review-decide`, `review-export`; another word is shown as it is).
+    pub action: String,
+    /// The submission opened, accepted in, decided on or reviewed in the file written.
+    pub submission: Option<u32>,
+    /// The remark raised or closed.
+    pub remark: Option<u32>,
+    /// The remark's kind (`query`, `evidence-missing`, `non-conformity`).
+    pub kind: Option<String>,
+    /// The remark's text, the finding, or the decision's note.
+    pub text: Option<String>,
+    /// The remark's last day to answer.
+    pub due: Option<NaiveDate>,
+    /// The decision (`return`, `grant`, `grant-with-conditions`, `refuse`).
+    pub decision: Option<String>,
+    /// The application's state in the review file written.
+    pub state: Option<String>,
+    /// The file opened or written.
+    pub file: Option<String>,
+    /// For an opened submission: true when it created the application.
+    pub created: bool,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub by: String,
+}
+
+impl From<safe_core::model::HistoryEntry> for ApplicationEvent {
+    fn from(h: safe_core::model::HistoryEntry) -> Self {
+        use safe_core::history::Change;
+        let mut e = ApplicationEvent {
+            seq: h.seq,
+            action: h.action().to_string(),
+            item_id: h.item_id,
+            submission: None,
+            remark: None,
+            kind: None,
+            text: None,
+            due: None,
+            decision: None,
+            state: None,
+            file: None,
+            created: false,
+            at: h.at,
+            by: h.by,
+        };
+        match h.change {
+            Change::ReviewOpen(n) => {
+                e.submission = Some(n.submission);
+                e.file = Some(n.file);
+                e.created = n.created;
+            }
+            Change::ReviewAccept { submission } => e.submission = Some(submission),
+            Change::ReviewRemark(n) => {
+                e.remark = Some(n.number);
+                e.kind = Some(n.kind);
+                e.text = Some(n.text);
+                e.due = Some(n.due);
+            }
+            Change::ReviewCloseRemark { remark } => e.remark = Some(remark),
+            Change::ReviewFinding { text } => e.text = Some(text),
+            Change::ReviewDecide(n) => {
+                e.decision = Some(n.decision);
+                e.text = Some(n.note);
+                e.submission = Some(n.submission);
+            }
+            Change::ReviewExport(n) => {
+                e.submission = Some(n.submission);
+                e.state = Some(n.state);
+                e.file = Some(n.file);
+            }
+            _ => {}
+        }
+        e
+    }
+}
+
 /// A catalogue pack a new assessment could start on, for the New assessment screen: its title in
 /// the UI's language, and whether it is its profile's default or superseded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -228,6 +318,65 @@ mod tests {
                 .count();
             assert_eq!(defaults, 1, "{profile:?}");
         }
+    }
+
+    #[test]
+    fn application_events_carry_what_their_sentence_needs() {
+        use safe_core::history::{DecideNote, RemarkNote};
+        let entry = |item: &str, change| safe_core::model::HistoryEntry {
+            seq: 7,
+            item_id: item.into(),
+            change,
+            at: Utc::now(),
+            by: "inspector".into(),
+        };
+        let due = NaiveDate::from_ymd_opt(2026, 12, 31).expect("a day");
+        let e = ApplicationEvent::from(entry(
+            "A.1",
+            Change::ReviewRemark(RemarkNote {
+                number: 2,
+                kind: "evidence-missing".into(),
+                text: "Send the plan".into(),
+                due,
+            }),
+        ));
+        assert_eq!(
+            (
+                e.action.as_str(),
+                e.item_id.as_str(),
+                e.remark,
+                e.kind.as_deref()
+            ),
+            ("review-remark", "A.1", Some(2), Some("evidence-missing"))
+        );
+        assert_eq!(
+            (e.text.as_deref(), e.due),
+            (Some("Send the plan"), Some(due))
+        );
+
+        let e = ApplicationEvent::from(entry(
+            "",
+            Change::ReviewDecide(DecideNote {
+                decision: "return".into(),
+                note: "Answer R2".into(),
+                submission: 1,
+            }),
+        ));
+        assert_eq!(
+            (
+                e.decision.as_deref(),
+                e.text.as_deref(),
+                e.submission,
+                e.remark
+            ),
+            (Some("return"), Some("Answer R2"), Some(1), None)
+        );
+
+        let e = ApplicationEvent::from(entry("B.2", Change::ReviewAccept { submission: 3 }));
+        assert_eq!(
+            (e.action.as_str(), e.submission, e.text),
+            ("review-accept", Some(3), None)
+        );
     }
 
     #[test]

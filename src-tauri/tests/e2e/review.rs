@@ -166,6 +166,17 @@ async fn review_scenario() {
             .as_deref(),
         Some("open")
     );
+    // Due the application's days to answer from today, the item's chip saying it is open.
+    let due = text(&c, &item("AEO.A.02", "remark-days")).await;
+    assert!(due.ends_with("days left"), "the remark's deadline: {due}");
+    scroll_to(&c, &item("AEO.A.02", "item-remark")).await;
+    screenshot(&c, &item("AEO.A.02", "item-remark"), "r02b-remark-en").await;
+    assert_eq!(
+        attr(&c, &item("AEO.A.02", "item-remark-chip"), "data-state")
+            .await
+            .as_deref(),
+        Some("open")
+    );
     let counts = text(&c, &tid("review-counts")).await;
     assert!(
         counts.starts_with("2 accepted · 1 with a remark"),
@@ -195,6 +206,25 @@ async fn review_scenario() {
     find(&c, &tid("decision")).await;
     scroll_to(&c, &tid("decision")).await;
     screenshot(&c, &tid("decision"), "r03-decided-en").await;
+
+    // The history, collapsed until asked for, says what was done in words.
+    press(&c, &tid("history-toggle")).await;
+    let raised = text(
+        &c,
+        "[data-testid=\"history-entry\"][data-action=\"review-remark\"]",
+    )
+    .await;
+    assert!(
+        raised.contains("R1 (Evidence missing) raised on AEO.A.02, due "),
+        "{raised}"
+    );
+    find(
+        &c,
+        "[data-testid=\"history-entry\"][data-action=\"review-decide\"]",
+    )
+    .await;
+    scroll_to(&c, &tid("review-history")).await;
+    screenshot(&c, &tid("review-history"), "r03b-history-en").await;
 
     // The queue shows it with its state, open remarks and a deadline.
     click(&c, &tid("back-to-queue")).await;
@@ -271,6 +301,8 @@ async fn review_scenario() {
         Some("open")
     );
     assert_eq!(text(&c, &tid("inbox-state")).await, "Returned to applicant");
+    let due = text(&c, &tid("remark-days")).await;
+    assert!(due.ends_with("days left"), "the remark's deadline: {due}");
     screenshot(&c, &ready("inbox"), "r10-inbox-en").await;
     // The validation report of the review, from the trader's side.
     click(&c, &tid("validation-report")).await;

@@ -5,7 +5,7 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AnswerInput, Assessment, AssessmentSummary, Attached, DeletedAssessment, BackupInfo, Comparison, ErrorCode, ExportSummary, ImportOutcome, MergeReport, NewAssessment, Peers, Role, Trend } from './bindings';
-import type { AppInfo, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
+import type { AppInfo, ApplicationEvent, CommandError, Dashboard, ExportRequest, ExportStep, Exported, HistoryEntry, MergeChoice, MergePreview, PackChoice, Saved, Settings, ShareCheck, Workspace } from './bindings-desktop';
 import type { EditionRef, RebasePlan } from './bindings';
 import type { Added, Catalogues, Coverage, Linked, LinkInfo, PackSummary, Scorecard, Started } from './bindings';
 import type { ApplicationScreen, Decision, DecisionRecord, Format, Lang, OpenResult, Paper, QueueEntry, RemarkKind, ReviewAttached, SavedEvidence, TraderReview, ValidationPlan } from './bindings';
@@ -171,9 +171,13 @@ export const reviewApi = {
   openSubmission: (path: string, acceptNewKey: boolean) =>
     call<OpenResult>('open_submission', { path, acceptNewKey }),
   application: (app: string, lang: string) => call<ApplicationScreen>('application_screen', { app, lang }),
+  /** Customs: the application's history, oldest first. */
+  history: (app: string) => call<ApplicationEvent[]>('review_history', { app }),
   accept: (app: string, item: string) => call<null>('review_accept', { app, item }),
-  remark: (app: string, item: string, kind: RemarkKind, text: string) =>
-    call<number>('review_remark', { app, item, kind, text }),
+  /** Raises a remark due on `due` (`YYYY-MM-DD`), or by default the application's days to
+   * answer from today when null; its number and due date. */
+  remark: (app: string, item: string, kind: RemarkKind, text: string, due: string | null) =>
+    call<[number, string]>('review_remark', { app, item, kind, text, due }),
   closeRemark: (app: string, number: number) => call<null>('review_close_remark', { app, number }),
   visit: (app: string, item: string, finding: string) => call<null>('review_visit', { app, item, finding }),
   decide: (app: string, decision: Decision, note: string) =>

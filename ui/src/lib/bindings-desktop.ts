@@ -115,6 +115,65 @@ at: string,
  */
 by: string, };
 
+export type ApplicationEvent = { 
+/**
+ * Sequence number (increasing).
+ */
+seq: number, 
+/**
+ * The item (`""` for the application itself).
+ */
+itemId: string, 
+/**
+ * The action word (`review-open`, `review-accept`, `review-remark`, `review-close-remark`,
+ * `review-finding`, `review-decide`, `review-export`; another word is shown as it is).
+ */
+action: string, 
+/**
+ * The submission opened, accepted in, decided on or reviewed in the file written.
+ */
+submission: number | null, 
+/**
+ * The remark raised or closed.
+ */
+remark: number | null, 
+/**
+ * The remark's kind (`query`, `evidence-missing`, `non-conformity`).
+ */
+kind: string | null, 
+/**
+ * The remark's text, the finding, or the decision's note.
+ */
+text: string | null, 
+/**
+ * The remark's last day to answer.
+ */
+due: string | null, 
+/**
+ * The decision (`return`, `grant`, `grant-with-conditions`, `refuse`).
+ */
+decision: string | null, 
+/**
+ * The application's state in the review file written.
+ */
+state: string | null, 
+/**
+ * The file opened or written.
+ */
+file: string | null, 
+/**
+ * For an opened submission: true when it created the application.
+ */
+created: boolean, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * Who.
+ */
+by: string, };
+
 export type PackChoice = { 
 /**
  * Pack id.

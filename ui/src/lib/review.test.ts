@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AppState, QueueEntry, ReceivedRemark } from './bindings';
+import type { ApplicationEvent } from './bindings-desktop';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
 import type { PlanSection } from './bindings';
 import { pack } from './fixtures';
-import { PLAN_REASONS, dayText, daysLeftText, filterQueue, inboxOrder, itemMark, localizePlan, nearest, overdue, planReasons, planSplit, sortQueue } from './review';
+import { PLAN_REASONS, addDays, dayText, daysLeftText, daysUntil, filterQueue, historyText, inboxOrder, itemMark, labelNames, localizePlan, nearest, overdue, planReasons, planSplit, remarkChip, remarkDueText, sortQueue, todayIso } from './review';
 
 function entry(
   applicant: string,
@@ -72,6 +73,17 @@ describe('the application queue', () => {
     expect(names(sortQueue(rows, 'state', true))).toEqual(['Zeta SA', 'Acme', 'Société Générale de Fret', 'Decided Ltd']);
   });
 
+  it('finds an application by its role and tier names, and shows the names', () => {
+    const ff = {
+      ...entry('Forwarder SA'),
+      labels: { roles: [{ id: 'freight-forwarder', name: 'Freight forwarder' }], tiers: [{ id: 'aeos', name: 'AEO Security' }] },
+    };
+    expect(names(filterQueue([...rows, ff], { query: 'forwarder security', state: 'all', overdueOnly: false }))).toEqual(['Forwarder SA']);
+    expect(labelNames(ff.labels.roles)).toBe('Freight forwarder');
+    expect(labelNames([...ff.labels.roles, { id: 'importer', name: 'Importer' }])).toBe('Freight forwarder, Importer');
+    expect(labelNames([])).toBe('');
+  });
+
   it('filters by words without accents, by state and by overdue', () => {
     expect(names(filterQueue(rows, { query: 'societe fret', state: 'all', overdueOnly: false }))).toEqual(['Société Générale de Fret']);
     expect(names(filterQueue(rows, { query: 'be', state: 'all', overdueOnly: false }))).toEqual(['Zeta SA']);
@@ -111,9 +123,79 @@ describe('the trader inbox and the item marks', () => {
     due: null,
   });
 
-  it('shows open remarks first, then answered, then closed', () => {
-    const order = inboxOrder([r(1, 'closed'), r(2, 'answered'), r(3, 'open'), r(4, 'open')]).map((x) => x.number);
-    expect(order).toEqual([3, 4, 2, 1]);
+  it('orders remarks as the core does: not closed first, nearest due first, undated after dated, then by number', () => {
+    // The case of safe-core's `open_remarks_come_first_by_nearest_deadline` test, which must give the same order.
+    const order = inboxOrder([
+      { ...r(1, 'closed'), due: '2026-03-01' },
+      { ...r(2, 'open'), due: null },
+      { ...r(3, 'answered'), due: '2026-03-20' },
+      { ...r(4, 'open'), due: '2026-03-05' },
+      { ...r(5, 'open'), due: '2026-03-20' },
+    ]).map((x) => x.number);
+    expect(order).toEqual([4, 3, 5, 2, 1]);
+    expect(inboxOrder([r(3, 'open'), r(1, 'closed'), r(2, 'open')]).map((x) => x.number)).toEqual([2, 3, 1]);
+  });
+
+  it('counts the days to a due date across months and years', () => {
+    expect(daysUntil('2026-03-05', '2026-03-01')).toBe(4);
+    expect(daysUntil('2026-03-01', '2026-03-05')).toBe(-4);
+    expect(daysUntil('2027-01-02', '2026-12-31')).toBe(2);
+    expect(daysUntil('2026-03-29', '2026-03-28')).toBe(1);
+    expect(daysUntil('nope', '2026-03-28')).toBeNull();
+    expect(addDays('2026-12-20', 30)).toBe('2027-01-19');
+    expect(addDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(todayIso(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
+  });
+
+  it('words a remark deadline: days left, overdue, due today, no deadline', () => {
+    const today = '2026-03-10';
+    expect(remarkDueText('2026-03-22', 'open', today)).toEqual({ key: 'review.daysLeft', params: { n: 12 }, overdue: false });
+    expect(remarkDueText('2026-03-11', 'answered', today)).toEqual({ key: 'review.dayLeft', params: { n: 1 }, overdue: false });
+    expect(remarkDueText('2026-03-10', 'open', today)).toEqual({ key: 'review.dueToday', params: { n: 0 }, overdue: false });
+    expect(remarkDueText('2026-03-09', 'open', today)).toEqual({ key: 'review.overdueDay', params: { n: 1 }, overdue: true });
+    expect(remarkDueText('2026-03-01', 'open', today)).toEqual({ key: 'review.overdueDays', params: { n: 9 }, overdue: true });
+    expect(remarkDueText(null, 'open', today)).toEqual({ key: 'review.noDeadline', params: { n: 0 }, overdue: false });
+    // A closed remark keeps its date but no count.
+    expect(remarkDueText('2026-03-01', 'closed', today)).toBeNull();
+  });
+
+  it('has the deadline words in both languages, singular and plural', () => {
+    const fill = (m: string, n: number) => m.replace('{n}', String(n)).replace('{date}', '2 déc. 2026');
+    const words = (table: Record<string, string>, due: string | null) => {
+      const x = remarkDueText(due, 'open', '2026-03-10')!;
+      return fill(table[x.key]!, x.params.n);
+    };
+    expect(words(en, '2026-03-11')).toBe('1 day left');
+    expect(words(en, '2026-03-13')).toBe('3 days left');
+    expect(words(en, '2026-03-09')).toBe('overdue by 1 day');
+    expect(words(en, '2026-03-07')).toBe('overdue by 3 days');
+    expect(words(en, null)).toBe('no deadline');
+    expect(words(fr, '2026-03-11')).toBe('1 jour restant');
+    expect(words(fr, '2026-03-13')).toBe('3 jours restants');
+    expect(words(fr, '2026-03-09')).toBe('en retard de 1 jour');
+    expect(words(fr, '2026-03-07')).toBe('en retard de 3 jours');
+    expect(words(fr, null)).toBe('sans échéance');
+    expect(fill(fr['review.dueOn'], 0)).toBe('échéance le 2 déc. 2026');
+  });
+
+  it('says "Remark answered" on an item whose remarks are all answered, "Remark open" while one is open', () => {
+    const m = (number: number, itemId: string, state: 'open' | 'answered' | 'closed') => ({
+      number,
+      itemId,
+      kind: 'query' as const,
+      text: '',
+      state,
+      raisedIn: 1,
+      response: '',
+      due: null,
+    });
+    const remarks = [m(1, 'a', 'answered'), m(2, 'b', 'answered'), m(3, 'b', 'open'), m(4, 'c', 'closed')];
+    expect(remarkChip('a', remarks)).toBe('answered');
+    expect(remarkChip('b', remarks)).toBe('open');
+    expect(remarkChip('c', remarks)).toBeNull();
+    expect(remarkChip('d', remarks)).toBeNull();
+    expect(en['review.remarkAnswered']).toBe('Remark answered');
+    expect(fr['review.remarkAnswered']).toBeTruthy();
   });
 
   it('marks an item with a remark not closed as such even when accepted earlier', () => {
@@ -176,5 +258,44 @@ describe('the validation plan', () => {
     const { ranked, quiet } = planSplit([section('A', 5), section('B', 1), section('C', 0), section('D', 0)]);
     expect(ranked.map((s) => s.code)).toEqual(['A', 'B']);
     expect(quiet).toBe(2);
+  });
+});
+
+describe('the customs history in words', () => {
+  const ev = (action: string, over: Partial<ApplicationEvent> = {}): ApplicationEvent => ({
+    seq: 1,
+    itemId: '',
+    action,
+    submission: null,
+    remark: null,
+    kind: null,
+    text: null,
+    due: null,
+    decision: null,
+    state: null,
+    file: null,
+    created: false,
+    at: '2026-12-01T10:00:00Z',
+    by: 'inspector',
+    ...over,
+  });
+
+  it('says each customs action in both languages', () => {
+    const remark = ev('review-remark', { itemId: 'A.1', remark: 2, kind: 'evidence-missing', text: 'Send the plan', due: '2026-12-31' });
+    expect(historyText(remark, 'en')).toBe('R2 (Evidence missing) raised on A.1, due 31 Dec 2026: Send the plan');
+    expect(historyText(remark, 'fr')).toMatch(/^Observation R2 \(.+\) émise sur A\.1, échéance le 31 déc\. 2026 : Send the plan$/);
+    expect(historyText({ ...remark, due: null }, 'en')).toBe('R2 (Evidence missing) raised on A.1: Send the plan');
+    const open = ev('review-open', { submission: 1, file: 'acme.safeassess', created: true });
+    expect(historyText(open, 'en')).toBe('Submission 1 opened from acme.safeassess: new application');
+    expect(historyText({ ...open, created: false, submission: 2 }, 'fr')).toBe('Dépôt n° 2 ouvert à partir de acme.safeassess');
+    expect(historyText(ev('review-accept', { itemId: 'B.2', submission: 1 }), 'en')).toBe('Answer to B.2 accepted (submission 1)');
+    expect(historyText(ev('review-close-remark', { remark: 2 }), 'fr')).toBe('Observation R2 levée');
+    expect(historyText(ev('review-finding', { itemId: 'C.3', text: 'Fence broken' }), 'en')).toBe('On-site finding on C.3: Fence broken');
+    const decide = ev('review-decide', { decision: 'return', text: 'Answer R2', submission: 1 });
+    expect(historyText(decide, 'en')).toBe('Submission 1: Returned to the applicant. Note: Answer R2');
+    expect(historyText(decide, 'fr')).toBe('Dépôt n° 1 : Demande renvoyée au demandeur. Note : Answer R2');
+    const exp = ev('review-export', { submission: 1, state: 'returned', file: 'acme-review.safereview' });
+    expect(historyText(exp, 'en')).toBe('Review file of submission 1 written (Returned to applicant): acme-review.safereview');
+    expect(historyText(ev('something-new', { itemId: 'X' }), 'en')).toBe('something-new (X)');
   });
 });

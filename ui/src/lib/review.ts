@@ -3,8 +3,10 @@
 // validator's page shows per item. The rules (deadlines, locks, states) are the core's: this
 // only arranges what the shell sent.
 
-import type { AppState, Clocks, Group, ItemDiff, Pack, PlanReason, PlanSection, QueueEntry, ReceivedRemark, Remark, RemarkState } from './bindings';
+import type { AppState, Clocks, Group, ItemDiff, Label, Lang, Pack, PlanReason, PlanSection, QueueEntry, Remark, RemarkState } from './bindings';
+import type { ApplicationEvent } from './bindings-desktop';
 import { fold } from './homelist';
+import { translate } from './i18n.svelte';
 import { entries, groupLabel, groupsOf } from './workspace';
 
 /** A calendar day (`YYYY-MM-DD`) in the user's language ("2 Dec 2026", "2 déc. 2026"). */
@@ -48,9 +50,15 @@ export function filterQueue(rows: QueueEntry[], f: QueueFilter): QueueEntry[] {
     if (f.state !== 'all' && a.state !== f.state) return false;
     if (f.overdueOnly && !overdue(e.clocks)) return false;
     if (!words.length) return true;
-    const text = fold([a.applicant, a.country, a.packId, ...a.roles].join('\n'));
+    const names = [...e.labels.roles, ...e.labels.tiers].map((l) => l.name);
+    const text = fold([a.applicant, a.country, a.packId, ...a.roles, ...a.tiers, ...names].join('\n'));
     return words.every((w) => text.includes(w));
   });
+}
+
+/** Role or tier names for the screen ("Importer, Freight forwarder"); "" for none. */
+export function labelNames(labels: Label[]): string {
+  return labels.map((l) => l.name).join(', ');
 }
 
 function key(e: QueueEntry, by: QueueSort): string | number | null {
@@ -94,13 +102,66 @@ export function daysLeftText(days: number | null): { key: string; params: { n: n
   return { key: days === -1 ? 'review.overdueDay' : 'review.overdueDays', params: { n: -days }, overdue: true };
 }
 
-const REMARK_ORDER: RemarkState[] = ['open', 'answered', 'closed'];
+/** The trader's inbox in the core's order (`safe_core::review::deadline_order`): remarks not
+ * closed first, the nearest due date first (a remark without one after the dated ones), then by
+ * number. */
+export function inboxOrder<R extends { state: RemarkState; due: string | null; number: number }>(remarks: R[]): R[] {
+  const key = (r: R): [number, number, string, number] => [r.state === 'closed' ? 1 : 0, r.due === null ? 1 : 0, r.due ?? '', r.number];
+  return [...remarks].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    for (let i = 0; i < x.length; i++) {
+      if (x[i]! < y[i]!) return -1;
+      if (x[i]! > y[i]!) return 1;
+    }
+    return 0;
+  });
+}
 
-/** The trader's inbox: open remarks first, then answered, then closed; by number within each. */
-export function inboxOrder(remarks: ReceivedRemark[]): ReceivedRemark[] {
-  return [...remarks].sort(
-    (a, b) => REMARK_ORDER.indexOf(a.state) - REMARK_ORDER.indexOf(b.state) || a.number - b.number,
-  );
+/** Today in the user's time zone, as `YYYY-MM-DD` (the day the core counts from). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+function utcDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+}
+
+/** Days from `today` to `due` (negative when overdue), both `YYYY-MM-DD`; null for a bad date. */
+export function daysUntil(due: string, today: string): number | null {
+  const d = utcDay(due);
+  const t = utcDay(today);
+  return d === null || t === null ? null : Math.round((d - t) / 86_400_000);
+}
+
+/** `iso` plus `n` days, as `YYYY-MM-DD`. */
+export function addDays(iso: string, n: number): string {
+  const d = utcDay(iso);
+  return d === null ? iso : new Date(d + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A remark's deadline as a message key and its parameters: the days left or overdue while it is
+ * not closed, "no deadline" when it has none; null for a closed remark with a due date (its date
+ * alone is shown). */
+export function remarkDueText(
+  due: string | null,
+  state: RemarkState,
+  today: string,
+): { key: string; params: { n: number }; overdue: boolean } | null {
+  if (due === null) return { key: 'review.noDeadline', params: { n: 0 }, overdue: false };
+  if (state === 'closed') return null;
+  return daysLeftText(daysUntil(due, today));
+}
+
+/** The chip of an item with remarks not closed: "Remark open" while one is open, "Remark
+ * answered" when every such remark is answered; null when none. */
+export function remarkChip(itemId: string, remarks: Remark[]): 'open' | 'answered' | null {
+  const mine = remarks.filter((r) => r.itemId === itemId);
+  if (mine.some((r) => r.state === 'open')) return 'open';
+  if (mine.some((r) => r.state === 'answered')) return 'answered';
+  return null;
 }
 
 /** Where an item stands for the validator. */
@@ -166,4 +227,44 @@ export function localizePlan(sections: PlanSection[], pack: Pack): PlanSection[]
 export function planSplit(sections: PlanSection[]): { ranked: PlanSection[]; quiet: number } {
   const ranked = sections.filter((s) => s.priority > 0);
   return { ranked, quiet: sections.length - ranked.length };
+}
+
+/** What an entry of a customs application's history says, in `lang` ("R2 (Evidence missing)
+ * raised on A.1, due 31 Dec 2026: …"); an action this version has no words for is shown as its
+ * action word. */
+export function historyText(e: ApplicationEvent, lang: Lang): string {
+  const tr = (key: string, params?: Record<string, string | number>) => translate(lang, key, params);
+  const n = e.submission ?? 0;
+  switch (e.action) {
+    case 'review-open':
+      return tr(e.created ? 'review.history.openNew' : 'review.history.open', { n, file: e.file ?? '' });
+    case 'review-accept':
+      return tr('review.history.accept', { item: e.itemId, n });
+    case 'review-remark':
+      return tr(e.due ? 'review.history.remark' : 'review.history.remarkNoDue', {
+        r: e.remark ?? 0,
+        kind: e.kind ? tr(`review.kind.${e.kind}`) : '',
+        item: e.itemId,
+        date: e.due ? dayText(e.due, lang) : '',
+        text: e.text ?? '',
+      });
+    case 'review-close-remark':
+      return tr('review.history.closeRemark', { r: e.remark ?? 0 });
+    case 'review-finding':
+      return tr('review.history.finding', { item: e.itemId, text: e.text ?? '' });
+    case 'review-decide':
+      return tr('review.history.decide', {
+        n,
+        decision: e.decision ? tr(`review.decided.${e.decision}`) : '',
+        text: e.text ?? '',
+      });
+    case 'review-export':
+      return tr('review.history.export', {
+        n,
+        state: e.state ? tr(`review.state.${e.state}`) : '',
+        file: e.file ?? '',
+      });
+    default:
+      return e.itemId ? `${e.action} (${e.itemId})` : e.action;
+  }
 }
