@@ -232,7 +232,7 @@ pub fn remark_due(
 ) -> Result<NaiveDate> {
     match given {
         Some(d) if d < raised => Err(Error::invalid(format!(
-            "the due date {d} is before today ({raised}): give today or a later day (--due YYYY-MM-DD)"
+            "the due date {d} is before today ({raised}): give today or a later day"
         ))),
         Some(d) => Ok(d),
         None => Ok(raised + chrono::Days::new(remark_days.into())),
