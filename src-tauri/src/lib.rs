@@ -32,14 +32,18 @@ pub const EVENT_CLOSING: &str = "closing";
 /// Event sent to the UI when the integrity check that runs after start found the database
 /// damaged: the UI asks `app_info` again, which now reports it (and offers a restore).
 pub const EVENT_DATABASE_PROBLEM: &str = "database-problem";
+/// How long the full check waits for the UI's first screen before it starts anyway.
+const FIRST_SCREEN_GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 /// How long the window waits for the UI to save before it closes anyway.
 const CLOSE_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Runs the deferred full check of the database on a worker thread, then the daily backup; a
+/// Runs the deferred full check of the database on a worker thread once the UI has drawn its
+/// first screen (at most [`FIRST_SCREEN_GRACE`] after the page loaded), then the daily backup; a
 /// damaged file is reported to the UI ([`EVENT_DATABASE_PROBLEM`]).
 fn check_in_background(handle: AppHandle) {
     tauri::async_runtime::spawn_blocking(move || {
         let st = handle.state::<AppState>();
+        st.wait_first_screen(FIRST_SCREEN_GRACE);
         if st.run_full_check().is_err() {
             let _ = handle.emit(EVENT_DATABASE_PROBLEM, ());
             return;
@@ -71,9 +75,10 @@ pub fn run() {
             }
             Ok(())
         })
-        // The whole file's integrity check, then the daily backup, once the page has loaded:
-        // reading a big file beside WebKit's own start would delay the first screen. Writes
-        // wait for the check; it runs once (a reload finds it taken).
+        // The whole file's integrity check, then the daily backup, once the page has loaded and
+        // drawn its first screen: reading a big file beside WebKit's own start and the first
+        // screen would delay it. Writes wait for the check; it runs once (a reload finds it
+        // taken).
         .on_page_load(|webview, payload| {
             if payload.event() == PageLoadEvent::Finished {
                 check_in_background(webview.app_handle().clone());
@@ -103,6 +108,7 @@ pub fn run() {
             commands::app::list_backups,
             commands::app::restore_backup,
             commands::app::close_window,
+            commands::app::first_screen_drawn,
             commands::assessments::roles,
             commands::assessments::catalogue_packs,
             commands::assessments::list_assessments,

@@ -11,7 +11,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 use safe_core::catalogue::Library;
 use safe_core::model::Stamp;
@@ -78,6 +79,8 @@ struct Inner {
     settings_problem: Option<CommandError>,
     grants: Mutex<Grants>,
     closing: AtomicBool,
+    /// Set when the UI has drawn its first screen (the full check waits for it).
+    first_screen: (Mutex<bool>, Condvar),
 }
 
 /// The catalogue library as read from the built-in packs and the user's folder, with the files
@@ -133,6 +136,7 @@ impl AppState {
             settings_problem,
             grants: Mutex::new(Grants::default()),
             closing: AtomicBool::new(false),
+            first_screen: (Mutex::new(false), Condvar::new()),
         }))
     }
 
@@ -163,6 +167,24 @@ impl AppState {
             Ok(store) => f(store, &ctx),
             Err(e) => Err(CommandError::new(ErrorCode::NoDatabase, e.message.clone())),
         }
+    }
+
+    /// The UI has drawn its first screen: a full check waiting in [`AppState::wait_first_screen`]
+    /// goes ahead.
+    pub fn first_screen_drawn(&self) {
+        let (drawn, signal) = &self.0.first_screen;
+        *drawn.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        signal.notify_all();
+    }
+
+    /// Waits until the UI has drawn its first screen, at most `limit` (a UI that never says so,
+    /// such as the page about a damaged database, does not hold the check back for long).
+    pub fn wait_first_screen(&self, limit: Duration) {
+        let (drawn, signal) = &self.0.first_screen;
+        let guard = drawn.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = signal
+            .wait_timeout_while(guard, limit, |drawn| !*drawn)
+            .unwrap_or_else(|p| p.into_inner());
     }
 
     /// Reads the whole database file (the check deferred at open), without holding the store:
@@ -428,6 +450,31 @@ mod tests {
             let _ = tx.send(saved);
         });
         rx
+    }
+
+    #[test]
+    fn the_check_waits_for_the_first_screen_from_another_thread() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("assessments.sqlite");
+        answered_db(&db);
+        let state = state_on(dir.path(), &db);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiting = state.clone();
+        let worker = std::thread::spawn(move || {
+            // A limit far beyond the test: only the signal below lets it go on.
+            waiting.wait_first_screen(Duration::from_secs(3600));
+            tx.send(waiting.run_full_check()).expect("send");
+        });
+        assert!(
+            rx.try_recv().is_err(),
+            "the check has not started before the first screen"
+        );
+        state.first_screen_drawn();
+        rx.recv().expect("the check ran").expect("intact");
+        worker.join().expect("worker");
+        // Without the signal, a short limit lets the check start anyway.
+        let other = state_on(dir.path(), &db);
+        other.wait_first_screen(Duration::ZERO);
     }
 
     #[test]

@@ -8,6 +8,12 @@ use crate::dto::{AppInfo, Settings};
 use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, blocking};
 
+/// The UI has drawn its first screen: the deferred full check of the database may start.
+#[tauri::command]
+pub fn first_screen_drawn(state: State<'_, AppState>) {
+    state.first_screen_drawn();
+}
+
 /// Version, paths, settings, and whether the database opened.
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {

@@ -46,6 +46,8 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  /** Says the first screen is drawn: the background check of the database file may start. */
+  firstScreenDrawn: () => call<null>('first_screen_drawn'),
   setSettings: (settings: Settings) => call<AppInfo>('set_settings', { settings }),
   backupNow: () => call<BackupInfo>('backup_now'),
   listBackups: () => call<BackupInfo[]>('list_backups'),
