@@ -105,12 +105,16 @@ fn plain_text_pdf(pages: usize) -> usize {
     doc.pages().len()
 }
 
-/// Pages of a PDF: its page objects (`/Type /Page`, not `/Pages`).
+/// Pages of a PDF: its page objects (`/Type /Page` or `/Type/Page`, not `/Pages`).
 fn page_count(pdf: &[u8]) -> usize {
-    let needle = b"/Type /Page";
-    pdf.windows(needle.len() + 1)
-        .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
-        .count()
+    [&b"/Type /Page"[..], &b"/Type/Page"[..]]
+        .iter()
+        .map(|needle| {
+            pdf.windows(needle.len() + 1)
+                .filter(|w| &w[..needle.len()] == *needle && w[needle.len()] != b's')
+                .count()
+        })
+        .sum()
 }
 
 fn pdf_floor(opened: &safe_core::Opened, opts: &safe_report::Options) {
