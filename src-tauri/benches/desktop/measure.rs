@@ -27,6 +27,23 @@ pub async fn js_ms(c: &Client, script: &str) -> f64 {
         .expect("a number")
 }
 
+/// Waits in the page until `css` matches an element (checked at once, then on every change of
+/// the document), so that the app and the empty window are timed alike: WebDriver's own wait
+/// polls every 250 ms, which rounded the app's start up while the blank page was found at once.
+pub async fn shown(c: &Client, css: &str) {
+    let script = r#"const [css, finish] = arguments;
+if (document.querySelector(css)) finish(true);
+else {
+  const watch = new MutationObserver(() => {
+    if (document.querySelector(css)) { watch.disconnect(); finish(true); }
+  });
+  watch.observe(document, { childList: true, subtree: true, attributes: true });
+}"#;
+    c.execute_async(script, vec![serde_json::Value::String(css.into())])
+        .await
+        .unwrap_or_else(|e| panic!("{css} did not appear: {e}"));
+}
+
 /// The processes started from `exe` and every process below them (for the app: WebKit's web and
 /// network processes). The bench itself is left out, so that the empty window (the bench binary
 /// started again, see `floor.rs`) is measured without the bench and its drivers.

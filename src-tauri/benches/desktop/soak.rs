@@ -119,16 +119,20 @@ pub async fn working_day(c: &Client, app: &Path, id: &str, items: &[String], onl
             ),
         ));
     }
+    // Growth from the first tenth (once the first report has loaded the fonts and typst's
+    // caches) to the end, and over the second half of the day alone.
     let spread = |f: fn(&Memory) -> f64| {
         let v: Vec<f64> = readings.iter().map(f).collect();
         let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        (v[v.len() - 1] - v[1], lo, hi)
+        let last = v[v.len() - 1];
+        (last - v[1], last - v[ROUNDS / 2], lo, hi)
     };
-    let (pss_growth, pss_lo, pss_hi) = spread(|m| m.pss);
-    let (anon_growth, anon_lo, anon_hi) = spread(|m| m.anon);
+    let (pss_growth, pss_late, pss_lo, pss_hi) = spread(|m| m.pss);
+    let (anon_growth, anon_late, anon_lo, anon_hi) = spread(|m| m.anon);
     println!(
-        "soak: PSS from the first tenth to the end {pss_growth:+.0} MB (range {pss_lo:.0}–{pss_hi:.0} MB); \
-         anonymous {anon_growth:+.0} MB (range {anon_lo:.0}–{anon_hi:.0} MB)"
+        "soak: PSS from the first tenth to the end {pss_growth:+.0} MB, over the second half \
+         {pss_late:+.0} MB (range {pss_lo:.0}–{pss_hi:.0} MB); anonymous {anon_growth:+.0} MB, \
+         over the second half {anon_late:+.0} MB (range {anon_lo:.0}–{anon_hi:.0} MB)"
     );
 }

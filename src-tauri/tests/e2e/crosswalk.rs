@@ -22,6 +22,8 @@ async fn open_from_home(c: &Client, title: &str) {
     find(c, &tid("assessment-list")).await;
     let xpath = format!("//button[@data-testid='open-assessment' and normalize-space()='{title}']");
     c.wait()
+        .at_most(WAIT)
+        .every(POLL)
         .for_element(Locator::XPath(&xpath))
         .await
         .expect("the assessment is listed")

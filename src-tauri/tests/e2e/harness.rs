@@ -21,6 +21,8 @@ use nix::unistd::Pid;
 
 /// How long one wait for the UI may take before the test fails.
 pub const WAIT: Duration = Duration::from_secs(30);
+/// How often a wait looks again (fantoccini's default, 250 ms, mostly waits after the UI is ready).
+pub const POLL: Duration = Duration::from_millis(25);
 /// How long starting the app in a new WebDriver session may take.
 const START_WAIT: Duration = Duration::from_secs(120);
 
@@ -265,6 +267,7 @@ pub fn tid(id: &str) -> String {
 pub async fn find(c: &Client, css: &str) -> Element {
     c.wait()
         .at_most(WAIT)
+        .every(POLL)
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
