@@ -4,7 +4,8 @@
 //! - [`dto`]: the only types that cross into the webview (TypeScript generated from them);
 //! - [`error`]: `{code, message}` with stable codes;
 //! - [`state`]: the open database, library, settings, and the files the user handed over;
-//! - [`dialogs`]: native file dialogs, opened from Rust.
+//! - [`dialogs`]: native file dialogs, opened from Rust;
+//! - [`memory`]: gives freed memory back to the system after a report.
 //!
 //! The webview gets no file system, shell or SQL access: it can call the commands listed in
 //! [`run`] and listen to the app's events, nothing else (see `capabilities/main.json`).
@@ -13,6 +14,7 @@ pub mod commands;
 mod dialogs;
 pub mod dto;
 pub mod error;
+mod memory;
 mod settings;
 pub mod state;
 pub mod webview;

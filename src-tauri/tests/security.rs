@@ -107,3 +107,50 @@ fn capabilities_grant_no_wildcards_files_shell_or_remote_access() {
     }
     assert!(checked >= 1, "at least one capability file was checked");
 }
+
+/// Every `.rs` file of the workspace below `dir`, leaving out build output and the UI's packages.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if !matches!(name, "target" | "node_modules" | "ui" | ".git") {
+                rust_files(&path, out);
+            }
+        } else if name.ends_with(".rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// `unsafe` is denied in the whole workspace; the two places that need it (the engine's
+/// environment set first thing in `main`, glibc's `malloc_trim` after a report) allow it where
+/// they stand, and nothing else may.
+#[test]
+fn unsafe_code_stands_only_where_it_is_allowed() {
+    let root = dir().parent().expect("workspace root");
+    let allowed = ["src-tauri/src/main.rs", "src-tauri/src/memory.rs"];
+    // Built at run time, so that this file does not match itself.
+    let markers = [
+        format!("{} {{", "unsafe"),
+        format!("{} fn", "unsafe"),
+        format!("{} impl", "unsafe"),
+        format!("{} extern", "unsafe"),
+        format!("#[{}(", "unsafe"),
+    ];
+    let mut files = Vec::new();
+    rust_files(root, &mut files);
+    assert!(files.len() > 100, "the workspace's sources were found");
+    let mut found = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        if markers.iter().any(|m| text.contains(m.as_str())) {
+            let rel = path.strip_prefix(root).expect("inside the workspace");
+            found.push(rel.to_string_lossy().replace('\\', "/"));
+        }
+    }
+    found.sort();
+    assert_eq!(found, allowed, "files with unsafe code");
+}
