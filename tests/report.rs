@@ -125,12 +125,7 @@ fn the_pdf_reads_back() {
         "--out",
         path.to_str().expect("utf-8"),
     ]);
-    let text = std::process::Command::new("pdftotext")
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils, installed by .ci/setup)");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = safe_test_support::pdf_text(&path);
     assert!(text.contains("Acme <Imports> & Co"));
     assert!(text.contains("<script>alert(1)</script> =1+1"));
     assert!(text.contains("Not ready"));

@@ -5,7 +5,7 @@
 //! - [`error`]: `{code, message}` with stable codes;
 //! - [`state`]: the open database, library, settings, and the files the user handed over;
 //! - [`dialogs`]: native file dialogs, opened from Rust;
-//! - [`memory`]: gives freed memory back to the system after a report.
+//! - [`pdf_worker`]: every PDF laid out in a worker process.
 //!
 //! The webview gets no file system, shell or SQL access: it can call the commands listed in
 //! [`run`] and listen to the app's events, nothing else (see `capabilities/main.json`).
@@ -14,7 +14,7 @@ pub mod commands;
 mod dialogs;
 pub mod dto;
 pub mod error;
-mod memory;
+pub mod pdf_worker;
 mod settings;
 pub mod state;
 pub mod webview;
@@ -56,6 +56,7 @@ fn check_in_background(handle: AppHandle) {
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    safe_report::worker::lay_out_with(pdf_worker::lay_out);
     let result = tauri::Builder::default()
         // First, so that a second launch hands over to the running app and exits.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {

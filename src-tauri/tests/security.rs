@@ -125,13 +125,12 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// `unsafe` is denied in the whole workspace; the two places that need it (the engine's
-/// environment set first thing in `main`, glibc's `malloc_trim` after a report) allow it where
-/// they stand, and nothing else may.
+/// `unsafe` is denied in the whole workspace; the one place that needs it (the web engine's
+/// environment, set first thing in `main`) allows it where it stands, and nothing else may.
 #[test]
 fn unsafe_code_stands_only_where_it_is_allowed() {
     let root = dir().parent().expect("workspace root");
-    let allowed = ["src-tauri/src/main.rs", "src-tauri/src/memory.rs"];
+    let allowed = ["src-tauri/src/main.rs"];
     // Built at run time, so that this file does not match itself.
     let markers = [
         format!("{} {{", "unsafe"),

@@ -3,19 +3,7 @@
 use super::review::{app_id, p, refused};
 use super::review_trader::reviewed;
 
-fn pdftotext(pdf: &std::path::Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use safe_test_support::pdf_text as pdftotext;
 
 #[test]
 fn customs_and_trader_write_the_validation_report() {

@@ -42,6 +42,8 @@ pub use model::{
     OwnerPlan, ProvenanceRow, ReportData, RoleInfo, SCHEMA, Summary, TOP_GAPS, VerdictInfo,
     WEAK_BELOW,
 };
+/// PDFs laid out in a worker process, for a long-running program (see the module).
+pub use pdf::job as worker;
 pub use progress_since::{Comparison, comparison};
 pub use write::write_report;
 

@@ -315,6 +315,18 @@ window.__TAURI_INTERNALS__.invoke('save_answer', {{ id, itemId: 'AEO.A.01', inpu
         save,
     );
 
+    // A PDF report through the app: built, laid out by the PDF worker process, written.
+    let mut pdf = Vec::new();
+    for _ in 0..5 {
+        let t0 = Instant::now();
+        soak::run_script(&c, "export", &soak::exports_script(&id, 1)).await;
+        pdf.push(t0.elapsed().as_secs_f64() * 1000.0);
+    }
+    stats(
+        "PDF report exported through the app (worker process, file written)",
+        pdf,
+    );
+
     // Memory with the assessment open, after walking through it and saving.
     tokio::time::sleep(Duration::from_secs(2)).await;
     println!();

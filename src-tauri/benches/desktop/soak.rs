@@ -57,7 +57,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /// Exports the assessment as a PDF through `export_report` (the save dialog answers with the
 /// test folder), `n` times.
-fn exports_script(id: &str, n: usize) -> String {
+pub fn exports_script(id: &str, n: usize) -> String {
     format!(
         r#"const f = arguments[arguments.length - 1];
 const ipc = window.__TAURI_INTERNALS__;
@@ -73,7 +73,7 @@ const ipc = window.__TAURI_INTERNALS__;
     )
 }
 
-async fn run_script(c: &Client, what: &str, script: &str) {
+pub async fn run_script(c: &Client, what: &str, script: &str) {
     let v = c.execute_async(script, vec![]).await.expect("script runs");
     assert!(v.is_null(), "{what} failed: {v}");
 }

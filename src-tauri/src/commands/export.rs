@@ -7,7 +7,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::{dialogs, memory};
+use crate::dialogs;
 use safe_report::{Format, Lang};
 
 use crate::dto::{ExportRequest, ExportStep, Exported};
@@ -59,12 +59,7 @@ pub async fn export_report(
     };
     send(ExportStep::Rendering);
     let format = request.format;
-    let bytes = blocking(move || {
-        let bytes = safe_app::report::render(&data, format, &opts);
-        memory::release_freed();
-        Ok(bytes?)
-    })
-    .await?;
+    let bytes = blocking(move || Ok(safe_app::report::render(&data, format, &opts)?)).await?;
     send(ExportStep::Writing);
     let size = bytes.len() as u64;
     let target = path.clone();

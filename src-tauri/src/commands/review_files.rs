@@ -12,10 +12,10 @@ use safe_app::review_plan::{self, ValidationPlan};
 use safe_report::{Format, Lang, Paper};
 use tauri::{AppHandle, State};
 
+use crate::dialogs;
 use crate::dto::Exported;
 use crate::error::{CmdResult, CommandError, ErrorCode};
 use crate::state::{AppState, blocking};
-use crate::{dialogs, memory};
 
 /// Customs (`customs` true: `id` is an application) or trader (`id` is an assessment with a
 /// review attached): asks where to save, then writes the validation report as PDF or HTML in
@@ -70,9 +70,7 @@ pub async fn validation_report(
                 safe_app::review_report::received_report(s, &id, format, &opts, &target, true)?
             })
         })
-        .await;
-    memory::release_freed();
-    let size = size?;
+        .await?;
     state.add_written(path.clone())?;
     Ok(Some(Exported {
         path: path.display().to_string(),

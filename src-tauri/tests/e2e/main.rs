@@ -16,6 +16,7 @@ mod resubmission;
 mod review;
 mod sharing;
 
+use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
@@ -250,6 +251,13 @@ async fn trader_scenario() {
     );
     let pdf = std::fs::read(&path).expect("the exported report exists");
     assert!(pdf.starts_with(b"%PDF"), "it is a PDF");
+    // Laid out by the app's PDF worker (`pdf_worker`), read back as a reader shows it.
+    let text = safe_test_support::pdf_text(Path::new(&path));
+    assert!(
+        text.contains("Acme AEO readiness") && text.contains("Acme Trading Ltd"),
+        "the report names the assessment: {}",
+        &text[..text.len().min(400)]
+    );
     c.close().await.expect("close the app");
 }
 

@@ -7,6 +7,7 @@
 //! (Libertinus Serif, DejaVu Sans Mono), so no system font is needed and every font is embedded in
 //! the PDF.
 
+pub mod job;
 mod validation;
 mod view;
 
@@ -109,13 +110,14 @@ fn diagnostics(errors: &[SourceDiagnostic]) -> String {
 pub fn render(d: &ReportData, opts: &Options) -> Result<Vec<u8>, ReportError> {
     let view = view::View::build(d, opts);
     let json = serde_json::to_vec(&view).map_err(|e| render_error(e.to_string()))?;
-    compile(
-        ("/report.typ", TEMPLATE),
-        json,
-        &d.assessment.id,
-        &d.generator,
-        opts,
-    )
+    job::run(&job::Job {
+        template: job::Template::Report,
+        view: json,
+        ident: d.assessment.id.clone(),
+        creator: d.generator.clone(),
+        today: opts.today,
+        generated_at: opts.generated_at,
+    })
 }
 
 /// Renders the validation report's PDF.
@@ -125,36 +127,33 @@ pub fn render_validation(
 ) -> Result<Vec<u8>, ReportError> {
     let view = validation::View::build(d, opts);
     let json = serde_json::to_vec(&view).map_err(|e| render_error(e.to_string()))?;
-    compile(
-        ("/validation.typ", VALIDATION_TEMPLATE),
-        json,
-        &format!("{}-{}", d.application_id, d.submission),
-        &format!("safe-assess {}", env!("CARGO_PKG_VERSION")),
-        opts,
-    )
+    job::run(&job::Job {
+        template: job::Template::Validation,
+        view: json,
+        ident: format!("{}-{}", d.application_id, d.submission),
+        creator: format!("safe-assess {}", env!("CARGO_PKG_VERSION")),
+        today: opts.today,
+        generated_at: opts.generated_at,
+    })
 }
 
-/// Lays out `template` over the data `json` (read by the template as `/view.json`).
-fn compile(
-    (path, template): (&str, &str),
-    json: Vec<u8>,
-    ident: &str,
-    creator: &str,
-    opts: &Options,
-) -> Result<Vec<u8>, ReportError> {
+/// Lays out a job's template over its data (read by the template as `/view.json`), in this
+/// process.
+fn compile_here(job: &job::Job) -> Result<Vec<u8>, ReportError> {
+    let (path, template) = job.template.source();
     let world = ReportWorld {
         main: Source::new(file_id(path)?, template.to_string()),
         view_id: file_id("/view.json")?,
-        view: Bytes::new(json),
+        view: Bytes::new(job.view.clone()),
         today: Datetime::from_ymd(
-            opts.today.year(),
-            opts.today.month() as u8,
-            opts.today.day() as u8,
+            job.today.year(),
+            job.today.month() as u8,
+            job.today.day() as u8,
         ),
     };
     let compiled = typst::compile::<PagedDocument>(&world);
     let doc = compiled.output.map_err(|e| render_error(diagnostics(&e)))?;
-    let g = opts.generated_at;
+    let g = job.generated_at;
     let timestamp = Datetime::from_ymd_hms(
         g.year(),
         g.month() as u8,
@@ -165,8 +164,8 @@ fn compile(
     )
     .map(typst_pdf::Timestamp::new_utc);
     let pdf_opts = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom(ident.to_string()),
-        creator: typst::foundations::Smart::Custom(Some(creator.to_string())),
+        ident: typst::foundations::Smart::Custom(job.ident.clone()),
+        creator: typst::foundations::Smart::Custom(Some(job.creator.clone())),
         timestamp,
         ..typst_pdf::PdfOptions::default()
     };
