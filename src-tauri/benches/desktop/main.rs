@@ -340,12 +340,22 @@ window.__TAURI_INTERNALS__.invoke('save_answer', {{ id, itemId: 'AEO.A.01', inpu
         app_memory.anon - floor_memory.anon
     );
 
-    match std::env::var("BENCH_SOAK").as_deref() {
-        Ok("0") => {}
-        Ok(only @ ("saves" | "moves" | "exports")) => {
-            soak::working_day(&c, Path::new(APP), &id, &items, Some(only)).await;
+    // `BENCH_SOAK=0` skips the soak; `saves`, `moves`, `exports` or a comma-separated few of
+    // them run only those.
+    let choice = std::env::var("BENCH_SOAK").unwrap_or_default();
+    let only: Vec<&str> = choice.split(',').filter(|w| !w.is_empty()).collect();
+    match only.as_slice() {
+        ["0"] => {}
+        [] => soak::working_day(&c, Path::new(APP), &id, &items, None).await,
+        some => {
+            for w in some {
+                assert!(
+                    ["saves", "moves", "exports"].contains(w),
+                    "BENCH_SOAK: {w}? (0, saves, moves, exports)"
+                );
+            }
+            soak::working_day(&c, Path::new(APP), &id, &items, Some(some)).await;
         }
-        _ => soak::working_day(&c, Path::new(APP), &id, &items, None).await,
     }
     c.close().await.expect("close");
 }

@@ -1,8 +1,8 @@
 //! A working day in one run of the app: 10,000 saves, 2,000 moves to the next or previous item and
 //! 20 PDF report exports, through the app's own commands and keys, with the memory of the whole
 //! app read after each tenth of the work. Nothing is asserted: the readings and their spread go
-//! into BENCHMARKS.md. `BENCH_SOAK=saves` (or `moves`, `exports`) runs that activity alone, to see
-//! which one grows.
+//! into BENCHMARKS.md. `BENCH_SOAK=saves` (or `moves`, `exports`, or two of them: `saves,exports`)
+//! runs those activities alone, to see which one grows.
 
 use std::path::Path;
 use std::time::Duration;
@@ -79,9 +79,15 @@ pub async fn run_script(c: &Client, what: &str, script: &str) {
 }
 
 /// Runs the working day on the open assessment `id` of `app` and prints the memory readings;
-/// `only` names the one activity to run (`saves`, `moves` or `exports`), or none for all three.
-pub async fn working_day(c: &Client, app: &Path, id: &str, items: &[String], only: Option<&str>) {
-    let runs = |what: &str| only.is_none_or(|o| o == what);
+/// `only` names the activities to run (`saves`, `moves`, `exports`), or none for all three.
+pub async fn working_day(
+    c: &Client,
+    app: &Path,
+    id: &str,
+    items: &[String],
+    only: Option<&[&str]>,
+) {
+    let runs = |what: &str| only.is_none_or(|o| o.contains(&what));
     c.update_timeouts(TimeoutConfiguration::new(
         Some(Duration::from_secs(600)),
         None,
