@@ -125,8 +125,9 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-/// `unsafe` is denied in the whole workspace; the one place that needs it (the web engine's
-/// environment, set first thing in `main`) allows it where it stands, and nothing else may.
+/// `unsafe` is denied in the whole workspace; the one file that needs it (the desktop's `main`,
+/// which sets the malloc arenas and the web engine's environment before any thread exists)
+/// allows it where it stands, and nothing else may.
 #[test]
 fn unsafe_code_stands_only_where_it_is_allowed() {
     let root = dir().parent().expect("workspace root");
