@@ -240,11 +240,10 @@ pub fn show(
             r.locked.iter().filter(|(_, reopened)| !reopened).count(),
             open
         );
-        // Open remarks first, the nearest deadline first; overdue against the user's date.
-        let mut remarks: Vec<_> = r.remarks.iter().collect();
-        remarks.sort_by_key(|m| safe_core::review::deadline_order(m.state, m.due, m.number));
+        // In the store's order (open remarks first, the nearest deadline first); overdue against
+        // the user's date.
         let today = safe_app::today();
-        for m in remarks {
+        for m in &r.remarks {
             outln!(
                 "                R{} {} [{}, {}; {}]: {}{}",
                 m.number,

@@ -114,6 +114,16 @@ fn remarks_are_due_after_the_applications_days_or_on_the_day_given() {
     assert_eq!(v["remarks"][0]["overdue"], true);
     assert_eq!(v["remarks"][0]["daysLeft"], -3);
 
+    // A third remark, due tomorrow: raised last, worked in second.
+    let tomorrow = in_days(1).to_string();
+    remark(
+        &customs,
+        &app,
+        &items[2],
+        "Show the seal register",
+        Some(&tomorrow),
+    );
+
     // The review file carries the due dates; the trader sees them, overdue first.
     customs.ok(&[
         "review",
@@ -140,8 +150,17 @@ fn remarks_are_due_after_the_applications_days_or_on_the_day_given() {
         show.contains("OVERDUE by 3 days") && show.contains(&format!("due {five}, 5 days left")),
         "{show}"
     );
+    // The store gives the remarks in the order they are worked in (the app shows them so):
+    // the overdue R1, then R3 due tomorrow, then R2 in five days.
     let s = json(&trader, &["show", &id, "--json"]);
-    assert_eq!(s["review"]["remarks"][1]["due"], five.as_str());
+    let numbers: Vec<u64> = s["review"]["remarks"]
+        .as_array()
+        .expect("remarks")
+        .iter()
+        .map(|r| r["number"].as_u64().expect("number"))
+        .collect();
+    assert_eq!(numbers, [1, 3, 2], "{}", s["review"]);
+    assert_eq!(s["review"]["remarks"][2]["due"], five.as_str());
 }
 
 #[test]

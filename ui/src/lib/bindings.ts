@@ -2189,7 +2189,8 @@ submission: number,
  */
 doc: ReviewDoc, 
 /**
- * The remarks with the trader's answers.
+ * The remarks with the trader's answers, in the order they are worked in
+ * ([`crate::review::deadline_order`]: not closed first, the nearest due date first).
  */
 remarks: Array<ReceivedRemark>, 
 /**

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { AppState, QueueEntry, ReceivedRemark } from './bindings';
+import type { AppState, QueueEntry } from './bindings';
 import type { ApplicationEvent } from './bindings-desktop';
 import en from '../locales/en.json';
 import fr from '../locales/fr.json';
 import type { PlanSection } from './bindings';
 import { pack } from './fixtures';
-import { PLAN_REASONS, addDays, dayText, daysLeftText, daysUntil, filterQueue, historyText, inboxOrder, itemMark, labelNames, localizePlan, nearest, overdue, planReasons, planSplit, remarkChip, remarkDueText, sortQueue, todayIso } from './review';
+import { PLAN_REASONS, addDays, dayText, daysLeftText, daysUntil, filterQueue, historyText, itemMark, labelNames, localizePlan, nearest, overdue, planReasons, planSplit, remarkChip, remarkDueText, sortQueue, todayIso } from './review';
 
 function entry(
   applicant: string,
@@ -112,30 +112,6 @@ describe('days left', () => {
 });
 
 describe('the trader inbox and the item marks', () => {
-  const r = (number: number, state: ReceivedRemark['state']): ReceivedRemark => ({
-    number,
-    itemId: `i${number}`,
-    kind: 'query',
-    text: 't',
-    state,
-    response: '',
-    respondedAt: null,
-    due: null,
-  });
-
-  it('orders remarks as the core does: not closed first, nearest due first, undated after dated, then by number', () => {
-    // The case of safe-core's `open_remarks_come_first_by_nearest_deadline` test, which must give the same order.
-    const order = inboxOrder([
-      { ...r(1, 'closed'), due: '2026-03-01' },
-      { ...r(2, 'open'), due: null },
-      { ...r(3, 'answered'), due: '2026-03-20' },
-      { ...r(4, 'open'), due: '2026-03-05' },
-      { ...r(5, 'open'), due: '2026-03-20' },
-    ]).map((x) => x.number);
-    expect(order).toEqual([4, 3, 5, 2, 1]);
-    expect(inboxOrder([r(3, 'open'), r(1, 'closed'), r(2, 'open')]).map((x) => x.number)).toEqual([2, 3, 1]);
-  });
-
   it('counts the days to a due date across months and years', () => {
     expect(daysUntil('2026-03-05', '2026-03-01')).toBe(4);
     expect(daysUntil('2026-03-01', '2026-03-05')).toBe(-4);

@@ -1,5 +1,5 @@
 // The validation by customs, the UI's own logic: the application queue sorted and filtered,
-// the days left to a deadline as words, the trader's remarks in inbox order, and what the
+// the days left to a deadline as words, and what the
 // validator's page shows per item. The rules (deadlines, locks, states) are the core's: this
 // only arranges what the shell sent.
 
@@ -100,22 +100,6 @@ export function daysLeftText(days: number | null): { key: string; params: { n: n
   if (days === 0) return { key: 'review.dueToday', params: { n: 0 }, overdue: false };
   if (days > 0) return { key: days === 1 ? 'review.dayLeft' : 'review.daysLeft', params: { n: days }, overdue: false };
   return { key: days === -1 ? 'review.overdueDay' : 'review.overdueDays', params: { n: -days }, overdue: true };
-}
-
-/** The trader's inbox in the core's order (`safe_core::review::deadline_order`): remarks not
- * closed first, the nearest due date first (a remark without one after the dated ones), then by
- * number. */
-export function inboxOrder<R extends { state: RemarkState; due: string | null; number: number }>(remarks: R[]): R[] {
-  const key = (r: R): [number, number, string, number] => [r.state === 'closed' ? 1 : 0, r.due === null ? 1 : 0, r.due ?? '', r.number];
-  return [...remarks].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    for (let i = 0; i < x.length; i++) {
-      if (x[i]! < y[i]!) return -1;
-      if (x[i]! > y[i]!) return 1;
-    }
-    return 0;
-  });
 }
 
 /** Today in the user's time zone, as `YYYY-MM-DD` (the day the core counts from). */

@@ -50,7 +50,8 @@ pub struct ReceivedReview {
     pub submission: u32,
     /// The review as received.
     pub doc: ReviewDoc,
-    /// The remarks with the trader's answers.
+    /// The remarks with the trader's answers, in the order they are worked in
+    /// ([`crate::review::deadline_order`]: not closed first, the nearest due date first).
     pub remarks: Vec<ReceivedRemark>,
     /// Items accepted (locked), with whether each was reopened.
     pub locked: Vec<(String, bool)>,
@@ -206,7 +207,7 @@ impl Store {
         };
         let doc: ReviewDoc = serde_json::from_str(&doc)
             .map_err(|e| Error::invalid(format!("the stored review is not readable: {e}")))?;
-        let remarks = self
+        let mut remarks: Vec<ReceivedRemark> = self
             .conn
             .prepare_cached(
                 "SELECT number, item_id, kind, text, state, response, responded_at, due_on FROM received_remarks
@@ -233,6 +234,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        remarks.sort_by_key(|r| crate::review::deadline_order(r.state, r.due, r.number));
         let locked = self
             .conn
             .prepare_cached(
