@@ -8,7 +8,6 @@
 //! started at all (the program file was replaced by an update while the app ran), the PDF is laid
 //! out in the app as before.
 
-use std::io::{Read, Write};
 use std::process::{Command, Stdio};
 
 use safe_report::ReportError;
@@ -20,17 +19,13 @@ pub const ARG: &str = "--lay-out-pdf";
 /// Runs the worker on this process's standard input and output; the exit code: 0 when the PDF
 /// was written, 2 when not (the reason on standard error).
 pub fn serve() -> i32 {
-    match serve_on(&mut std::io::stdin().lock(), &mut std::io::stdout().lock()) {
+    match safe_report::worker::serve(&mut std::io::stdin().lock(), &mut std::io::stdout().lock()) {
         Ok(()) => 0,
         Err(e) => {
             eprintln!("{e}");
             2
         }
     }
-}
-
-fn serve_on(input: &mut impl Read, output: &mut impl Write) -> Result<(), ReportError> {
-    safe_report::worker::serve(input, output)
 }
 
 fn failed(message: String) -> ReportError {
@@ -71,39 +66,4 @@ pub fn lay_out(job: &Job) -> Result<Vec<u8>, ReportError> {
         (true, Err(e)) => format!("the layout worker did not take the job: {e}"),
         (true, Ok(())) => format!("the layout worker stopped ({})", out.status),
     }))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{NaiveDate, TimeZone, Utc};
-    use safe_report::worker::Template;
-
-    fn job(view: &[u8]) -> Job {
-        Job {
-            template: Template::Validation,
-            view: view.to_vec(),
-            ident: "app-1-1".into(),
-            creator: "safe-assess test".into(),
-            today: NaiveDate::from_ymd_opt(2026, 12, 3).expect("date"),
-            generated_at: Utc.with_ymd_and_hms(2026, 12, 3, 10, 0, 0).unwrap(),
-        }
-    }
-
-    #[test]
-    fn the_worker_answers_a_job_with_a_pdf_or_a_reason() {
-        // Data the template cannot read: the worker says why instead of a PDF.
-        let mut input = Vec::new();
-        job(b"{}").write(&mut input).expect("job");
-        let mut output = Vec::new();
-        let e = serve_on(&mut input.as_slice(), &mut output).expect_err("not a validation view");
-        assert!(output.is_empty(), "nothing written on failure");
-        assert!(
-            e.to_string().contains("could not produce the pdf report"),
-            "{e}"
-        );
-        // Input that is not a job at all.
-        let e = serve_on(&mut &b"hello"[..], &mut output).expect_err("not a job");
-        assert!(e.to_string().contains("layout worker's input"), "{e}");
-    }
 }

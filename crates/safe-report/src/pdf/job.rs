@@ -185,4 +185,26 @@ mod tests {
         let e = Job::read(&mut other.as_bytes()).expect_err("another version");
         assert!(e.to_string().contains("version 9"), "{e}");
     }
+
+    #[test]
+    fn the_worker_answers_a_job_with_a_pdf_or_a_reason() {
+        // Data the template cannot read: the worker says why instead of a PDF.
+        let mut input = Vec::new();
+        Job {
+            view: b"{}".to_vec(),
+            ..job()
+        }
+        .write(&mut input)
+        .expect("job");
+        let mut output = Vec::new();
+        let e = serve(&mut input.as_slice(), &mut output).expect_err("not a validation view");
+        assert!(output.is_empty(), "nothing written on failure");
+        assert!(
+            e.to_string().contains("could not produce the pdf report"),
+            "{e}"
+        );
+        // Input that is not a job at all.
+        let e = serve(&mut &b"hello"[..], &mut output).expect_err("not a job");
+        assert!(e.to_string().contains("layout worker's input"), "{e}");
+    }
 }
